@@ -35,13 +35,18 @@ class Problem:
         expected = _(self.expected).format(**dict(self.params))
         label = _("Error") if self.severity is Severity.ERROR else _("Warning")
         found = self.found if self.found != "" else _("(empty)")
-        return _("{label}: sheet “{sheet}”, cell {cell}: found {found}; expected {expected}.").format(
+        message = _("{label}: sheet “{sheet}”, cell {cell}: found {found}; expected {expected}.")
+        return message.format(
             label=label, sheet=self.sheet, cell=self.cell, found=found, expected=expected
         )
 
 
 class AnalysisError(Exception):
     """Root of every error this package raises on purpose."""
+
+    def render(self, lang: str = "en") -> str:
+        """The message for people, in `lang`; subclasses that carry message ids translate them."""
+        return str(self)
 
 
 class WorkbookInvalid(AnalysisError):

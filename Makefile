@@ -1,0 +1,44 @@
+# The map of the pipeline: `make help` lists every target.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+WORKBOOK ?= data/examples/gulf-ecommerce.xlsx
+LANGS ?= en ar ro
+
+.DEFAULT_GOAL := help
+.PHONY: help venv book test lint translations notebooks bench examples clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+venv: $(VENV)/.installed ## Create .venv and install the project with its book and test tools
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[book,test]'
+	touch $@
+
+book: venv ## Build the book: make book [WORKBOOK=company.xlsx] [LANGS="en ar ro"]
+	$(PY) -m analysis.book build --workbook "$(WORKBOOK)" --langs "$(LANGS)"
+
+test: venv ## Lint, unit tests, notebooks (nbval) and the browser test
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+translations: venv ## Extract every message and update the ar/ro catalogs
+	$(PY) -m analysis.translations update
+
+notebooks: venv ## Re-run the chapter notebooks in place with their defaults (refresh nbval's reference)
+	$(PY) -m analysis.book refresh-notebooks
+
+examples: venv ## Regenerate the example workbooks in data/examples/
+	$(PY) -m analysis.examples
+
+bench: venv ## Benchmarks: staffing vs pyworkforce, cold and warm book builds
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) bench/staffing.py
+	$(PY) bench/book.py
+
+clean: ## Remove build outputs (keeps .venv)
+	rm -rf _build test-artifacts

@@ -1,0 +1,692 @@
+"""Reading a filled company workbook (format v1) into `Inputs`.
+
+The loader reports every problem it finds in one go, so an analyst fixes the
+workbook in one pass rather than one error per run. It never writes to the
+file: the bytes are read once and both openpyxl views (cached values and
+formulas) are built from memory. Formulas are fine as long as the spreadsheet
+program saved their values; a formula openpyxl wrote itself has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.numbers import list_currencies
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from analysis import numbers
+from analysis import workbook_format as fmt
+from analysis.errors import Problem, Severity, WorkbookInvalid, WorkbookUnreadable
+from analysis.i18n import N_
+from analysis.model import (
+    Assumptions,
+    Channel,
+    ChannelDemand,
+    Company,
+    Hours,
+    InHouseCosts,
+    Inputs,
+    PricingModel,
+    RetainedManagement,
+    VendorQuote,
+)
+
+MISSING_FILE = N_("the file does not exist")
+IS_FOLDER = N_("the path is a folder, not a file")
+NO_PERMISSION = N_("the file cannot be read (permission denied)")
+NOT_XLSX = N_("the file is not an .xlsx workbook (save it as Excel Workbook .xlsx)")
+CORRUPT = N_("the file is damaged or is not an .xlsx workbook")
+
+_EXTENSIONS = (".xlsx", ".xlsm")
+_CURRENCIES = frozenset(list_currencies())
+
+
+@dataclass(frozen=True)
+class CellData:
+    """What the loader needs from one cell."""
+
+    value: object
+    percent_format: bool = False
+    formula_without_value: bool = False
+
+
+Cells = dict[str, CellData]
+"""One sheet's non-empty cells by coordinate ("B4")."""
+Values = dict[str, object]
+
+
+def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
+    """Reads and checks a workbook; returns the inputs and the warnings.
+
+    Raises WorkbookUnreadable when the file is missing or not an .xlsx, and
+    WorkbookInvalid listing every error and warning when anything is wrong.
+    """
+    values, formulas = _open(Path(path))
+    problems = _structure(values)
+    if problems:
+        raise WorkbookInvalid(problems)
+    sheets = {name: _cells(values[name], formulas[name]) for name in fmt.SHEETS}
+    inputs, problems = _read(sheets)
+    if inputs is None:
+        raise WorkbookInvalid(problems)
+    return inputs, problems
+
+
+def _open(path: Path) -> tuple[Workbook, Workbook]:
+    if not path.exists():
+        raise WorkbookUnreadable(str(path), MISSING_FILE)
+    if path.is_dir():
+        raise WorkbookUnreadable(str(path), IS_FOLDER)
+    if path.suffix.lower() not in _EXTENSIONS:
+        raise WorkbookUnreadable(str(path), NOT_XLSX)
+    try:
+        data = path.read_bytes()
+    except PermissionError as error:
+        raise WorkbookUnreadable(str(path), NO_PERMISSION) from error
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WorkbookUnreadable(str(path), CORRUPT)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            values = load_workbook(io.BytesIO(data), data_only=True)
+            formulas = load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as error:  # any parse failure means the file is not a usable workbook
+        raise WorkbookUnreadable(str(path), CORRUPT) from error
+    return values, formulas
+
+
+def _structure(book: Workbook) -> list[Problem]:
+    """Missing sheets and a wrong format version: nothing else can be read reliably."""
+    problems = [
+        Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
+        for name in fmt.SHEETS
+        if name not in book.sheetnames
+    ]
+    if fmt.INSTRUCTIONS in book.sheetnames:
+        raw = book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value
+        version = numbers.parse_number(raw)
+        if version.value != fmt.FORMAT_VERSION:
+            problems.append(Problem(
+                fmt.INSTRUCTIONS, fmt.VERSION_CELL, _show(CellData(raw)),
+                N_("format version {version}: start from a new template and copy your values"),
+                params=(("version", str(fmt.FORMAT_VERSION)),),
+            ))
+    return problems
+
+
+def _cells(values_sheet, formulas_sheet) -> Cells:
+    """Snapshots a sheet: cached values, percent formats, formulas lacking a saved value."""
+    cells: Cells = {}
+    for row in formulas_sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            cached = values_sheet[cell.coordinate]
+            cells[cell.coordinate] = CellData(
+                value=cached.value,
+                percent_format="%" in (cached.number_format or ""),
+                formula_without_value=cell.data_type == "f" and cached.value is None,
+            )
+    return cells
+
+
+def _read(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]:
+    """Reads every sheet, then the cross-sheet rules; Inputs only when there is no error."""
+    problems: list[Problem] = []
+    company = _scalars(sheets[fmt.COMPANY], fmt.COMPANY_FIELDS, problems)
+    hours = _company_hours(company, problems)
+    _currency_rate(company, problems)
+    rows = {c: _demand_row(sheets[fmt.DEMAND], c, hours, problems) for c in Channel}
+    used = {c: row for c, row in rows.items() if row is not None}
+    with_volume = {c for c in Channel if _has_volume(sheets[fmt.DEMAND], c)}
+    if not with_volume or (not used and not _any_error(problems)):
+        problems.append(Problem(
+            fmt.DEMAND, _demand_cell("monthly_contacts", Channel.INBOUND_PHONE), "",
+            N_("monthly contacts for at least one channel"),
+        ))
+    inhouse = _scalars(sheets[fmt.INHOUSE], fmt.INHOUSE_FIELDS, problems)
+    retained = _scalars(sheets[fmt.INHOUSE], fmt.RETAINED_FIELDS, problems)
+    quotes = _quotes(sheets[fmt.QUOTES], company, used, with_volume, problems)
+    if quotes and not retained.get("manager_fte") and not retained.get("qa_per_month"):
+        problems.append(Problem(
+            fmt.INHOUSE, _cell(fmt.RETAINED_FIELDS, "manager_fte"), "0",
+            N_("a vendor manager or quality-check cost: outsourcing still needs managing, "
+               "and without it the quotes look cheaper than they are"),
+            Severity.WARNING,
+        ))
+    assumptions = _assumptions(sheets[fmt.ASSUMPTIONS], problems)
+    if _any_error(problems):
+        return None, problems
+    inputs = Inputs(
+        company=Company(
+            name=company["name"], currency=company["currency"], usd_rate=company["usd_rate"],
+            hours=hours, horizon_years=company["horizon_years"],
+        ),
+        demand=tuple(used.values()),
+        inhouse=InHouseCosts(**inhouse),
+        quotes=tuple(quotes),
+        retained=RetainedManagement(**retained),
+        assumptions=assumptions,
+    )
+    return inputs, problems
+
+
+def _blank(cells: Cells, cell: str) -> bool:
+    return cell not in cells or numbers.is_blank(cells[cell].value)
+
+
+def _any_error(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def _cell(fields: tuple[fmt.Field, ...], key: str) -> str:
+    return next(f.cell for f in fields if f.key == key)
+
+
+def _field(fields: tuple[fmt.Field, ...], key: str) -> fmt.Field:
+    return next(f for f in fields if f.key == key)
+
+
+def _demand_cell(key: str, channel: Channel) -> str:
+    return f"{_field(fmt.DEMAND_FIELDS, key).column}{fmt.DEMAND_ROWS[channel]}"
+
+
+def _scalars(cells: Cells, fields: tuple[fmt.Field, ...], problems: list[Problem]) -> Values:
+    """Reads one-value-per-row fields; invalid ones are reported and left out."""
+    values: Values = {}
+    for spec in fields:
+        value = read_field(cells.get(spec.cell), spec, spec.sheet, spec.cell, problems)
+        if value is not None or not spec.required:
+            values[spec.key] = value
+    return values
+
+
+def _company_hours(company: Values, problems: list[Problem]) -> Hours | None:
+    """The company's opening hours: 24/7, or the business days and hours given."""
+    if company.get("coverage") == fmt.COVERAGE_24_7:
+        return Hours(7, 0, 24)
+    if company.get("coverage") != fmt.COVERAGE_BUSINESS_HOURS:
+        return None
+    keys = fmt.HOURS_KEYS
+    for key in keys:
+        if company.get(key) is None and _cell(fmt.COMPANY_FIELDS, key) not in _reported(problems):
+            spec = _field(fmt.COMPANY_FIELDS, key)
+            problems.append(_expected(spec, CellData(None), spec.cell))
+    return _hours(company, fmt.COMPANY, _cell(fmt.COMPANY_FIELDS, "close_hour"), problems)
+
+
+def _currency_rate(company: Values, problems: list[Problem]) -> None:
+    """A USD company's exchange rate to USD can only be 1."""
+    rate = company.get("usd_rate")
+    if company.get("currency") == fmt.QUOTE_BASE_CURRENCY and rate not in (None, 1.0):
+        problems.append(Problem(
+            fmt.COMPANY, _cell(fmt.COMPANY_FIELDS, "usd_rate"), _number(rate),
+            N_("1, because the company currency is USD"),
+        ))
+
+
+def _has_volume(cells: Cells, channel: Channel) -> bool:
+    """Whether any volume cell of the channel's row is filled in."""
+    return any(
+        not _blank(cells, _demand_cell(k, channel))
+        for k in fmt.VOLUME_KEYS
+    )
+
+
+def _reported(problems: list[Problem]) -> set[str]:
+    return {p.cell for p in problems}
+
+
+def _hours(values: Values, sheet: str, close_cell: str, problems: list[Problem]) -> Hours | None:
+    days, opening, closing = (values.get(k) for k in fmt.HOURS_KEYS)
+    if days is None or opening is None or closing is None:
+        return None
+    if closing <= opening:
+        problems.append(Problem(
+            sheet, close_cell, str(closing),
+            N_("a closing hour later than the opening hour ({open})"),
+            params=(("open", str(opening)),),
+        ))
+        return None
+    return Hours(days, opening, closing)
+
+
+def _demand_row(
+    cells: Cells, channel: Channel, company_hours: Hours | None, problems: list[Problem]
+) -> ChannelDemand | None:
+    """One channel's row; None when the channel has no volume (not used) or errors."""
+    row = fmt.DEMAND_ROWS[channel]
+    label_cell = f"{fmt.DEMAND_CHANNEL_COLUMN}{row}"
+    label = fmt.choice_label(fmt.CHANNEL_CHOICES, channel)
+    found = cells.get(label_cell, CellData(None)).value
+    if str(found or "").strip() != label:
+        problems.append(Problem(
+            fmt.DEMAND, label_cell, _show(CellData(found)),
+            N_("the channel name “{channel}”: the rows of the Demand sheet are fixed"),
+            params=(("channel", label),),
+        ))
+        return None
+    spec_cells = {f.key: (f, f"{f.column}{row}") for f in fmt.DEMAND_FIELDS}
+    if not _has_volume(cells, channel):
+        _ignored_row(cells, channel, spec_cells, problems)
+        return None
+    before = len(problems)
+    values: Values = {}
+    for key, (spec, cell) in spec_cells.items():
+        data = cells.get(cell)
+        if not spec.applies_to(channel):
+            _not_applicable(data, spec, cell, channel, problems)
+            continue
+        values[key] = read_field(data, spec, fmt.DEMAND, cell, problems)
+    errors = any(p.severity is Severity.ERROR for p in problems[before:])
+    monthly = _monthly_contacts(values, spec_cells, problems)
+    hours = _channel_hours(values, spec_cells, company_hours, problems)
+    if errors or monthly is None or hours is None:
+        return None
+    if monthly == 0:
+        return None
+    queued = channel.is_queued
+    return ChannelDemand(
+        channel=channel,
+        monthly_contacts=monthly,
+        aht_seconds=values["aht_seconds"],
+        target_seconds=values["answer_seconds"] if queued else values["response_hours"] * 3600,
+        service_level=values["service_level"] if queued else None,
+        hours=hours,
+        customers=values["customers"],
+        contacts_per_customer=values["contacts_per_customer"],
+        success_rate=values.get("success_rate"),
+    )
+
+
+def _ignored_row(
+    cells: Cells, channel: Channel, spec_cells: dict, problems: list[Problem]
+) -> None:
+    """A row with settings but no volume is probably a forgotten volume: say so."""
+    filled = [c for _, c in spec_cells.values() if not _blank(cells, c)]
+    if filled:
+        problems.append(Problem(
+            fmt.DEMAND, spec_cells["monthly_contacts"][1], "",
+            N_("monthly contacts (or customers and contacts per customer) for {channel}: "
+               "without a volume the channel is not used and cells {cells} are ignored"),
+            Severity.WARNING,
+            params=(("channel", fmt.choice_label(fmt.CHANNEL_CHOICES, channel)),
+                    ("cells", ", ".join(filled))),
+        ))
+
+
+def _not_applicable(
+    data: CellData | None, spec: fmt.Field, cell: str, channel: Channel, problems: list[Problem]
+) -> None:
+    if data is not None and not numbers.is_blank(data.value):
+        problems.append(Problem(
+            fmt.DEMAND, cell, _show(data),
+            N_("a blank cell: this column is not used for {channel}, so the value is ignored"),
+            Severity.WARNING,
+            params=(("channel", fmt.choice_label(fmt.CHANNEL_CHOICES, channel)),),
+        ))
+
+
+def _monthly_contacts(values: Values, spec_cells: dict, problems: list[Problem]) -> float | None:
+    """Monthly contacts given, derived from customers × rate, or both checked for agreement."""
+    monthly, customers, rate = (values.get(k) for k in fmt.VOLUME_KEYS)
+    cell = {k: spec_cells[k][1] for k in fmt.VOLUME_KEYS}
+    if (customers is None) != (rate is None):
+        missing = "customers" if customers is None else "contacts_per_customer"
+        other = "contacts_per_customer" if customers is None else "customers"
+        if cell[missing] not in _reported(problems):
+            problems.append(Problem(
+                fmt.DEMAND, cell[missing], "",
+                N_("a number here too: {other} is filled, and customers and contacts per "
+                   "customer go together"),
+                params=(("other", cell[other]),),
+            ))
+        return None
+    if customers is None:
+        return monthly
+    derived = customers * rate
+    if monthly is None:
+        return derived
+    if abs(monthly - derived) > fmt.AGREEMENT_TOLERANCE * derived:
+        problems.append(Problem(
+            fmt.DEMAND, cell["monthly_contacts"], _number(monthly),
+            N_("monthly contacts within 5% of {customers_cell} × {rate_cell} = {derived}, "
+               "or only one of the two ways filled in"),
+            params=(
+                ("customers_cell", cell["customers"]),
+                ("rate_cell", cell["contacts_per_customer"]),
+                ("derived", _number(derived)),
+            ),
+        ))
+        return None
+    return monthly
+
+
+def _channel_hours(
+    values: Values, spec_cells: dict, company_hours: Hours | None, problems: list[Problem]
+) -> Hours | None:
+    """The channel's own hours when all three are given, else the company's."""
+    given = [k for k in fmt.HOURS_KEYS if values.get(k) is not None]
+    if not given:
+        return company_hours
+    if len(given) < len(fmt.HOURS_KEYS):
+        for key in fmt.HOURS_KEYS:
+            cell = spec_cells[key][1]
+            if values.get(key) is None and cell not in _reported(problems):
+                problems.append(Problem(
+                    fmt.DEMAND, cell, "",
+                    N_("a value here too: a channel's own hours need days per week, opening "
+                       "and closing hour together (or all three blank)"),
+                ))
+        return None
+    return _hours(values, fmt.DEMAND, spec_cells["close_hour"][1], problems)
+
+
+def _quotes(
+    cells: Cells, company: Values, used: dict[Channel, ChannelDemand],
+    with_volume: set[Channel], problems: list[Problem],
+) -> list[VendorQuote]:
+    """Every non-blank row of the Quotes sheet, converted to the company's currency."""
+    last = max((_row_of(c) for c in cells), default=fmt.HEADER_ROW)
+    quotes = []
+    for row in range(fmt.FIRST_ROW, last + 1):
+        spec_cells = {f.key: (f, f"{f.column}{row}") for f in fmt.QUOTE_FIELDS}
+        if all(_blank(cells, c) for _, c in spec_cells.values()):
+            continue
+        before = len(problems)
+        values = {
+            key: read_field(cells.get(cell), spec, fmt.QUOTES, cell, problems)
+            for key, (spec, cell) in spec_cells.items()
+        }
+        cell = {k: c for k, (_, c) in spec_cells.items()}
+        _quote_rules(values, cell, company, used, with_volume, problems)
+        errors = any(p.severity is Severity.ERROR for p in problems[before:])
+        if errors or company.get("usd_rate") is None or company.get("currency") is None:
+            continue
+        factor = company["usd_rate"] if values["currency"] != company["currency"] else 1.0
+        quotes.append(VendorQuote(
+            vendor=values["vendor"], region=values["region"], channel=Channel(values["channel"]),
+            model=PricingModel(values["model"]), rate=values["rate"] * factor,
+            commission_per_success=values["commission_per_success"] * factor,
+            min_monthly=values["min_monthly"] * factor, setup_fee=values["setup_fee"] * factor,
+            exit_fee=values["exit_fee"] * factor,
+        ))
+    return quotes
+
+
+def _row_of(coordinate: str) -> int:
+    return int(coordinate.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _quote_rules(
+    values: Values, cell: dict[str, str], company: Values,
+    used: dict[Channel, ChannelDemand], with_volume: set[Channel], problems: list[Problem],
+) -> None:
+    """Rules linking a quote's columns to each other and to the other sheets."""
+    currency, own = values.get("currency"), company.get("currency")
+    if currency is not None and own is not None and currency not in (fmt.QUOTE_BASE_CURRENCY, own):
+        problems.append(Problem(
+            fmt.QUOTES, cell["currency"], currency, N_("USD or the company currency ({currency})"),
+            params=(("currency", own),),
+        ))
+    if currency is not None and own is None and currency != fmt.QUOTE_BASE_CURRENCY:
+        problems.append(Problem(
+            fmt.QUOTES, cell["currency"], currency,
+            N_("USD, or a valid company currency on the Company sheet"),
+        ))
+    model, channel = values.get("model"), values.get("channel")
+    rate, commission = values.get("rate"), values.get("commission_per_success")
+    if model is None:
+        return
+    commission_model = model in fmt.COMMISSION_MODELS
+    if model != PricingModel.COMMISSION and rate == 0:
+        problems.append(Problem(
+            fmt.QUOTES, cell["rate"], _number(rate),
+            N_("a rate above 0 for this pricing model"),
+        ))
+    if commission_model and commission == 0:
+        problems.append(Problem(
+            fmt.QUOTES, cell["commission_per_success"], _number(commission),
+            N_("a commission above 0 for this pricing model"),
+        ))
+    if not commission_model and commission:
+        problems.append(Problem(
+            fmt.QUOTES, cell["commission_per_success"], _number(commission),
+            N_("a blank cell: only commission pricing models pay per success; "
+               "the value is ignored"),
+            Severity.WARNING,
+        ))
+    if channel is None:
+        return
+    if commission_model and channel != Channel.OUTBOUND_PHONE:
+        problems.append(Problem(
+            fmt.QUOTES, cell["model"], fmt.choice_label(fmt.MODEL_CHOICES, model),
+            N_("a pricing model without commission: commissions are paid on outbound calls, "
+               "the only channel with a success rate"),
+        ))
+    elif commission_model and channel in used and used[channel].success_rate is None:
+        problems.append(Problem(
+            fmt.DEMAND, _demand_cell("success_rate", Channel.OUTBOUND_PHONE), "",
+            N_("the outbound success rate: quote row {row} on the Quotes sheet pays a "
+               "commission per success"),
+            params=(("row", str(_row_of(cell["vendor"]))),),
+        ))
+    if channel not in with_volume:
+        problems.append(Problem(
+            fmt.QUOTES, cell["channel"], fmt.choice_label(fmt.CHANNEL_CHOICES, channel),
+            N_("a channel with volume on the Demand sheet; this quote will not be used"),
+            Severity.WARNING,
+        ))
+
+
+def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
+    """Overrides of the documented defaults; blank cells keep the default."""
+    values = _scalars(cells, fmt.ASSUMPTION_FIELDS, problems)
+    given = [f for f in fmt.PROFILE_FIELDS if not _blank(cells, f.cell)]
+    if not given:
+        return Assumptions(**values)
+    profile = [read_field(cells.get(f.cell), f, fmt.ASSUMPTIONS, f.cell, problems)
+               for f in fmt.PROFILE_FIELDS]
+    if len(given) < len(fmt.PROFILE_FIELDS):
+        blank = [f.cell for f in fmt.PROFILE_FIELDS if f not in given]
+        problems.append(Problem(
+            fmt.ASSUMPTIONS, blank[0], "",
+            N_("all 24 hours of the profile filled in, or all blank for the default "
+               "(blank: {cells})"),
+            params=(("cells", ", ".join(blank)),),
+        ))
+        return Assumptions(**values)
+    if all(v is not None for v in profile) and sum(profile) == 0:
+        problems.append(Problem(
+            fmt.ASSUMPTIONS, fmt.PROFILE_FIELDS[0].cell, "0",
+            N_("an hourly profile with at least one hour above 0"),
+        ))
+    if any(v is None for v in profile) or sum(profile) == 0:
+        return Assumptions(**values)
+    return Assumptions(hourly_profile=tuple(profile), **values)
+
+
+def read_field(
+    data: CellData | None, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
+) -> object:
+    """One cell's value converted by its spec, or None (with a problem when it matters).
+
+    A blank optional cell gives the spec's default. Percent fields come back as
+    fractions; hours and whole numbers as int; choices as their enum value.
+    """
+    data = data or CellData(None)
+    if data.formula_without_value:
+        problems.append(Problem(
+            sheet, cell, "",
+            N_("a value, but the cell holds a formula without a saved value: open and save "
+               "the workbook in Excel or LibreOffice"),
+        ))
+        return None
+    if numbers.is_blank(data.value):
+        if spec.required:
+            problems.append(_expected(spec, data, cell, sheet))
+        return spec.default
+    error = numbers.spreadsheet_error(data.value)
+    if error is not None:
+        problems.append(Problem(sheet, cell, _show(data), error.reason, params=error.params))
+        return None
+    if spec.kind is fmt.Kind.TEXT:
+        return str(data.value).strip() if not isinstance(data.value, float) else _number(data.value)
+    if spec.kind is fmt.Kind.CURRENCY:
+        return _currency(data, spec, sheet, cell, problems)
+    if spec.kind is fmt.Kind.CHOICE:
+        return _choice(data, spec, sheet, cell, problems)
+    return _numeric(data, spec, sheet, cell, problems)
+
+
+def _currency(
+    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
+) -> str | None:
+    code = str(data.value).strip().upper()
+    if code in _CURRENCIES:
+        return code
+    problems.append(_expected(spec, data, cell, sheet))
+    return None
+
+
+def _choice(
+    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
+) -> str | None:
+    """Matches a dropdown label (or the enum value), ignoring case and spacing."""
+    wanted = _normalise(str(data.value))
+    for choice in spec.choices:
+        if wanted in (_normalise(choice.label), _normalise(choice.value)):
+            return choice.value
+    problems.append(_expected(spec, data, cell, sheet))
+    return None
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.casefold().replace(" /", "/").replace("/ ", "/").split())
+
+
+def _numeric(
+    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
+) -> float | int | None:
+    raw = data.value
+    if spec.kind is fmt.Kind.HOUR and isinstance(raw, dt.time):
+        if raw.minute or raw.second:
+            problems.append(_expected(spec, data, cell, sheet))
+            return None
+        raw = raw.hour
+    if spec.kind is fmt.Kind.PERCENT:
+        parsed = numbers.parse_percent(raw, percent_format=data.percent_format)
+    else:
+        parsed = numbers.parse_number(raw)
+    if not parsed.ok:
+        problems.append(Problem(sheet, cell, _show(data), parsed.reason, params=parsed.params))
+        return None
+    value = parsed.value
+    whole = spec.kind in (fmt.Kind.INTEGER, fmt.Kind.HOUR)
+    if (whole and value != int(value)) or not _in_bounds(value, spec):
+        problems.append(_expected(spec, data, cell, sheet))
+        return None
+    _suspicious(value, parsed, spec, data, sheet, cell, problems)
+    if whole:
+        return int(value)
+    if spec.kind is fmt.Kind.PERCENT:
+        return value / 100
+    return value
+
+
+def _in_bounds(value: float, spec: fmt.Field) -> bool:
+    if spec.minimum is not None and (value <= spec.minimum if spec.above else value < spec.minimum):
+        return False
+    return spec.maximum is None or value <= spec.maximum
+
+
+def _suspicious(
+    value: float, parsed: numbers.Parsed, spec: fmt.Field, data: CellData,
+    sheet: str, cell: str, problems: list[Problem],
+) -> None:
+    """Warnings for legal values that are probably mistakes."""
+    found = _show(data)
+    if spec.warn_above is not None and value > spec.warn_above:
+        problems.append(Problem(
+            sheet, cell, found,
+            N_("usually at most {limit}: check this value (it is used as entered)"),
+            Severity.WARNING, params=(("limit", _number(spec.warn_above)),),
+        ))
+    if spec.warn_zero and value == 0:
+        problems.append(Problem(
+            sheet, cell, found,
+            N_("usually more than 0: check this value (it is used as entered)"),
+            Severity.WARNING,
+        ))
+    if spec.kind is fmt.Kind.PERCENT and 0 < value < 1 and not parsed.percent_sign:
+        problems.append(Problem(
+            sheet, cell, found,
+            N_("percent points: {value} is read as {value}%; type {points} for {points}%"),
+            Severity.WARNING,
+            params=(("value", _number(value)), ("points", _number(round(value * 100, 6)))),
+        ))
+
+
+_NUMBER_EXPECTATIONS = {
+    # (whole number, percent, has maximum, minimum exclusive) -> message id
+    (False, False, True, False): N_("a number between {min} and {max}"),
+    (False, False, False, False): N_("a number of at least {min}"),
+    (False, False, True, True): N_("a number above {min} and at most {max}"),
+    (False, False, False, True): N_("a number above {min}"),
+    (True, False, True, False): N_("a whole number between {min} and {max}"),
+    (True, False, False, False): N_("a whole number of at least {min}"),
+    (False, True, True, False): N_("a number between {min} and {max} (percent)"),
+}
+
+
+def _expected(spec: fmt.Field, data: CellData, cell: str, sheet: str | None = None) -> Problem:
+    """The problem for a missing or unacceptable value: what the field accepts."""
+    sheet = sheet or spec.sheet
+    found = _show(data)
+    if spec.kind is fmt.Kind.TEXT:
+        return Problem(sheet, cell, found, N_("a text, such as a name"))
+    if spec.kind is fmt.Kind.CURRENCY:
+        return Problem(sheet, cell, found,
+                       N_("a three-letter ISO currency code such as SAR, RON or USD"))
+    if spec.kind is fmt.Kind.CHOICE:
+        return Problem(sheet, cell, found, N_("one of: {choices}"),
+                       params=(("choices", ", ".join(c.label for c in spec.choices)),))
+    key = (
+        spec.kind in (fmt.Kind.INTEGER, fmt.Kind.HOUR),
+        spec.kind is fmt.Kind.PERCENT,
+        spec.maximum is not None,
+        spec.above,
+    )
+    params = (("min", _number(spec.minimum)),)
+    if spec.maximum is not None:
+        params += (("max", _number(spec.maximum)),)
+    return Problem(sheet, cell, found, _NUMBER_EXPECTATIONS[key], params=params)
+
+
+def _number(value: float | None) -> str:
+    """A number as people write it: no trailing .0, no exponent."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0")
+
+
+def _show(data: CellData) -> str:
+    """The cell's content as found, for the problem report."""
+    raw = data.value
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return str(raw).upper()
+    if isinstance(raw, int | float):
+        return _number(raw * 100) + "%" if data.percent_format else _number(raw)
+    if isinstance(raw, dt.datetime | dt.date | dt.time):
+        return raw.isoformat()
+    return str(raw)

@@ -1,0 +1,137 @@
+"""Published price ranges and rules of thumb from the source documents, as typed records.
+
+The figures live in `data/reference/*.csv` (one row per range, with the seed file it comes from
+and a note on how it was read), so anyone can check them against the seed text without reading
+code. Prices are in US dollars, as the sources give them; callers convert with
+`Company.usd_rate`. A single published figure is stored as low = high. The English names are
+message ids, listed once here with `N_` so the book can translate them; a test keeps them equal
+to the CSV's `name` column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.i18n import N_
+
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+COLUMNS = ("id", "name", "low", "high", "unit", "source", "note")
+TABLES = ("regions", "shared_per_minute", "dedicated_hourly", "outbound_hourly", "guides")
+
+INTERNATIONAL = "international"
+USA_CANADA = "usa_canada"
+MARKETS = (INTERNATIONAL, USA_CANADA)
+"""The two markets of the seed's inbound price guide (shared per minute, dedicated per hour)."""
+
+COMMISSION_PREMIUM = "commission_premium"
+SHARED_MAX_MONTHLY = "shared_max_monthly_interactions"
+SHARED_POOL_CLIENTS = "shared_pool_clients"
+EMAIL_RESPONSE_HOURS = "email_response_hours"
+
+LEVELS = ("low", "mid", "high")
+"""Where in a range a price is read: its low end, its middle or its high end."""
+
+NAMES = {
+    "shared_per_minute": {
+        INTERNATIONAL: N_("International low-cost agencies"),
+        USA_CANADA: N_("USA/Canada"),
+    },
+    "dedicated_hourly": {
+        INTERNATIONAL: N_("International"),
+        USA_CANADA: N_("USA/Canada"),
+    },
+    "outbound_hourly": {
+        "india_philippines": N_("India/Philippines"),
+        "eastern_europe_latin_america": N_("Eastern Europe/Latin America"),
+        "mature_western": N_("Mature western countries"),
+        "high_end_specialised": N_("High-end specialised agencies"),
+    },
+    "guides": {
+        COMMISSION_PREMIUM: N_("Commission premium over the usual hourly rate"),
+        SHARED_MAX_MONTHLY: N_("Interactions a month the shared model suits"),
+        SHARED_POOL_CLIENTS: N_("Clients one shared agent pool serves"),
+        EMAIL_RESPONSE_HOURS: N_("Email response norm"),
+    },
+}
+"""Message ids of the names in every table but `regions` (whose names are the workbook's region
+labels, `workbook_format.REGION_CHOICES`)."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """One published range: `low` to `high` in `unit`, from the seed file `source`."""
+
+    id: str
+    name: str
+    low: float
+    high: float
+    unit: str
+    source: str
+    note: str
+
+    @property
+    def mid(self) -> float:
+        return (self.low + self.high) / 2
+
+    def level(self, which: str) -> float:
+        """The value at `which` in LEVELS: "low", "mid" or "high"."""
+        return {"low": self.low, "mid": self.mid, "high": self.high}[which]
+
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Every reference table, each a tuple of ranges in the CSV's order."""
+
+    regions: tuple[Range, ...]
+    shared_per_minute: tuple[Range, ...]
+    dedicated_hourly: tuple[Range, ...]
+    outbound_hourly: tuple[Range, ...]
+    guides: tuple[Range, ...]
+
+    def region(self, region_id: str) -> Range:
+        return _by_id(self.regions, region_id)
+
+    def shared(self, market: str) -> Range:
+        return _by_id(self.shared_per_minute, market)
+
+    def dedicated(self, market: str) -> Range:
+        return _by_id(self.dedicated_hourly, market)
+
+    def guide(self, guide_id: str) -> Range:
+        return _by_id(self.guides, guide_id)
+
+
+def _by_id(ranges: tuple[Range, ...], wanted: str) -> Range:
+    for item in ranges:
+        if item.id == wanted:
+            return item
+    raise KeyError(wanted)
+
+
+def read_table(name: str, directory: Path = REFERENCE_DIR) -> pd.DataFrame:
+    """One CSV as a DataFrame with a `mid` column added (for tables in the book)."""
+    frame = pd.read_csv(directory / f"{name}.csv", encoding="utf-8", dtype={"id": str})
+    missing = set(COLUMNS) - set(frame.columns)
+    if missing:
+        raise ValueError(f"{name}.csv lacks columns {sorted(missing)}")
+    frame = frame[list(COLUMNS)].astype({"low": float, "high": float})
+    frame["mid"] = (frame["low"] + frame["high"]) / 2
+    return frame
+
+
+@cache
+def load(directory: Path = REFERENCE_DIR) -> Reference:
+    """All reference tables, read once per directory."""
+    tables = {
+        name: tuple(
+            Range(**{column: row[column] for column in COLUMNS})
+            for row in read_table(name, directory).to_dict("records")
+        )
+        for name in TABLES
+    }
+    return Reference(**tables)

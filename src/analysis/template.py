@@ -1,0 +1,311 @@
+"""The blank company workbook (format v1), built from `workbook_format`.
+
+Everything the loader reads is laid out from the same field specs: labels with
+units, yellow input cells with a legend, dropdowns for every enumeration,
+frozen headers. The instructions are in English, Arabic and Romanian so the
+person filling the workbook can read them in their own language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from analysis import workbook_format as fmt
+from analysis.i18n import N_
+from analysis.model import Channel
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+UNUSED_FILL = PatternFill("solid", fgColor="D9D9D9")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+WRAP = Alignment(wrap_text=True, vertical="top")
+RIGHT_TO_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)
+
+VALIDATION_LAST_ROW = 500
+"""Quote dropdowns reach this row, well past the formatted rows, for added quotes."""
+
+INSTRUCTIONS_EN = (
+    N_("This workbook describes your customer-service operation for the sourcing analysis: "
+       "in-house team or outsourcing."),
+    N_("Fill in the yellow cells on the sheets Company, Demand, InHouse, Quotes and "
+       "Assumptions. Grey cells are not used. Do not rename the sheets or move rows."),
+    N_("Each header gives its unit. Money is in the company currency, except quotes "
+       "given in USD."),
+    N_("Percentages: type 30 for 30%. A cell formatted as a percentage (30%) is read as shown."),
+    N_("Numbers may be typed with Arabic digits, a decimal comma or thousands separators. "
+       "A text such as 1,234 that could mean two numbers is refused: enter it as a number, "
+       "or without thousands separators."),
+    N_("Demand: for each channel give the monthly number of tickets, or the number of "
+       "customers and the incident rate (contacts per customer per month), or both (they "
+       "must agree within 5%). Leave the volume blank for a channel you do not use."),
+    N_("Quotes: one row per vendor price; add as many rows as you need."),
+    N_("Assumptions: a blank cell uses the default shown next to it."),
+    N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
+       "are stored."),
+)
+
+INSTRUCTIONS_AR = (
+    "يصف هذا المصنف عمليات خدمة العملاء لديك من أجل تحليل خيارات التشغيل: "
+    "فريق داخلي أو الاستعانة بمصادر خارجية.",
+    "املأ الخلايا الصفراء في الأوراق Company وDemand وInHouse وQuotes وAssumptions. "
+    "الخلايا الرمادية غير مستخدمة. لا تغيّر أسماء الأوراق ولا تنقل الصفوف.",
+    "وحدة كل قيمة مذكورة في عنوانها. المبالغ بعملة الشركة، باستثناء العروض المقدمة "
+    "بالدولار الأمريكي (USD).",
+    "النسب المئوية: اكتب 30 لتعني 30%. الخلية المنسقة كنسبة مئوية (30%) تُقرأ كما تظهر.",
+    "يمكن كتابة الأرقام بالأرقام العربية (٣٠) أو بفاصلة عشرية أو بفواصل الآلاف. "
+    "أما النص الذي يحتمل رقمين، مثل 1,234، فيُرفض: أدخله كرقم أو بدون فواصل الآلاف.",
+    "الطلب (Demand): لكل قناة أدخل العدد الشهري للتذاكر، أو عدد العملاء ومعدل الحوادث "
+    "(عدد الاتصالات لكل عميل شهريًا)، أو كليهما (ويجب ألا يختلفا بأكثر من 5%). "
+    "اترك الحجم فارغًا للقناة التي لا تستخدمها.",
+    "العروض (Quotes): صف واحد لكل سعر يقدمه مورد؛ أضف ما تحتاج إليه من الصفوف.",
+    "الافتراضات (Assumptions): الخلية الفارغة تأخذ القيمة الافتراضية المعروضة بجانبها.",
+    "الصيغ مسموح بها: احفظ المصنف في Excel أو LibreOffice حتى تُخزَّن قيمها.",
+)
+
+INSTRUCTIONS_RO = (
+    "Acest registru descrie activitatea dvs. de asistență pentru clienți, pentru analiza "
+    "opțiunilor: echipă internă sau externalizare.",
+    "Completați celulele galbene din foile Company, Demand, InHouse, Quotes și Assumptions. "
+    "Celulele gri nu sunt folosite. Nu redenumiți foile și nu mutați rândurile.",
+    "Fiecare antet își arată unitatea de măsură. Sumele sunt în moneda companiei, cu excepția "
+    "ofertelor exprimate în USD.",
+    "Procente: scrieți 30 pentru 30%. O celulă formatată ca procent (30%) este citită așa "
+    "cum apare.",
+    "Numerele pot fi scrise cu cifre arabe, cu virgulă zecimală sau cu separatori de mii. "
+    "Un text care poate însemna două numere, precum 1,234, este respins: introduceți-l ca "
+    "număr sau fără separatori de mii.",
+    "Demand: pentru fiecare canal indicați numărul lunar de tichete, sau numărul de clienți "
+    "și rata incidentelor (contacte per client pe lună), sau ambele (diferența dintre ele "
+    "trebuie să fie de cel mult 5%). Lăsați volumul gol pentru canalele pe care nu le folosiți.",
+    "Quotes: câte un rând pentru fiecare preț oferit de un furnizor; adăugați câte rânduri "
+    "aveți nevoie.",
+    "Assumptions: o celulă goală folosește valoarea implicită afișată alături.",
+    "Formulele sunt permise: salvați registrul în Excel sau LibreOffice pentru ca valorile "
+    "lor să fie stocate.",
+)
+
+TITLES = {
+    fmt.COMPANY: N_("Company: who you are, your currency and your opening hours"),
+    fmt.DEMAND: N_("Demand: one row per channel; leave the volume blank for unused channels"),
+    fmt.INHOUSE: N_("In-house team: what an agent and a seat cost you"),
+    fmt.QUOTES: N_("Vendor quotes: one row per price; prices in USD or the company currency"),
+    fmt.ASSUMPTIONS: N_("Assumptions: blank cells keep the default shown in column D"),
+}
+
+LEGEND = N_("Legend:")
+LEGEND_INPUT = N_("input cell")
+LEGEND_UNUSED = N_("not used")
+
+
+def write_template(path: str | Path, *, overwrite: bool = False) -> Path:
+    """Writes the blank workbook; refuses to replace an existing file unless told to."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(path)
+    build_template().save(path)
+    return path
+
+
+def build_template() -> Workbook:
+    """The blank workbook in memory, for `write_template` and the examples to fill."""
+    book = Workbook()
+    _instructions(book.active)
+    _scalar_sheet(book.create_sheet(fmt.COMPANY), fmt.COMPANY_FIELDS)
+    _demand(book.create_sheet(fmt.DEMAND))
+    inhouse = book.create_sheet(fmt.INHOUSE)
+    _scalar_sheet(inhouse, fmt.INHOUSE_FIELDS)
+    _heading(inhouse, fmt.RETAINED_HEADING_ROW,
+             N_("Retained vendor management (what stays in-house if you outsource)"))
+    _scalar_rows(inhouse, fmt.RETAINED_FIELDS)
+    _quotes(book.create_sheet(fmt.QUOTES))
+    _assumptions(book.create_sheet(fmt.ASSUMPTIONS))
+    _lists(book.create_sheet(fmt.LISTS))
+    _dropdowns(book)
+    return book
+
+
+def _instructions(sheet: Worksheet) -> None:
+    sheet.title = fmt.INSTRUCTIONS
+    sheet["A1"] = N_("Company workbook for the customer-service sourcing analysis")
+    sheet["A1"].font = TITLE
+    sheet["A2"] = N_("Format version")
+    sheet[fmt.VERSION_CELL] = fmt.FORMAT_VERSION
+    sheet["A2"].font = BOLD
+    _legend(sheet, 3)
+    row = 5
+    for heading, lines, alignment in (
+        ("English", INSTRUCTIONS_EN, WRAP),
+        ("العربية", INSTRUCTIONS_AR, RIGHT_TO_LEFT),
+        ("Română", INSTRUCTIONS_RO, WRAP),
+    ):
+        sheet.cell(row, 1, heading).font = BOLD
+        sheet.cell(row, 1).alignment = alignment
+        for offset, line in enumerate(lines, start=1):
+            sheet.cell(row + offset, 1, line).alignment = alignment
+        row += len(lines) + 2
+    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["B"].width = 12
+
+
+def _legend(sheet: Worksheet, row: int) -> None:
+    sheet.cell(row, 1, LEGEND).font = BOLD
+    sheet.cell(row, 2, LEGEND_INPUT).fill = INPUT_FILL
+    sheet.cell(row, 3, LEGEND_UNUSED).fill = UNUSED_FILL
+
+
+def _title(sheet: Worksheet) -> None:
+    sheet.cell(fmt.TITLE_ROW, 1, TITLES[sheet.title]).font = TITLE
+    _legend(sheet, fmt.LEGEND_ROW)
+
+
+def _header(sheet: Worksheet, labels: tuple[str, ...], first_column: int = 1) -> None:
+    for offset, label in enumerate(labels):
+        cell = sheet.cell(fmt.HEADER_ROW, first_column + offset, label)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP
+
+
+def _heading(sheet: Worksheet, row: int, text: str) -> None:
+    sheet.cell(row, 1, text).font = BOLD
+    for column in range(1, 4):
+        sheet.cell(row, column).fill = HEADER_FILL
+
+
+def _scalar_sheet(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
+    _title(sheet)
+    _header(sheet, (N_("Field"), N_("Value"), N_("Notes")))
+    _scalar_rows(sheet, fields)
+    sheet.freeze_panes = f"A{fmt.FIRST_ROW}"
+    for column, width in zip("ABCD", (58, 20, 70, 22), strict=True):
+        sheet.column_dimensions[column].width = width
+
+
+def _scalar_rows(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
+    for spec in fields:
+        row = sheet[spec.cell].row
+        sheet.cell(row, 1, spec.label).alignment = WRAP
+        sheet[spec.cell].fill = INPUT_FILL
+        if spec.note:
+            sheet.cell(row, 3, spec.note).alignment = WRAP
+
+
+def _demand(sheet: Worksheet) -> None:
+    _title(sheet)
+    _header(sheet, (N_("Channel"), *(f.label for f in fmt.DEMAND_FIELDS)))
+    for channel in Channel:
+        row = fmt.DEMAND_ROWS[channel]
+        sheet.cell(row, 1, fmt.choice_label(fmt.CHANNEL_CHOICES, channel)).font = BOLD
+        for spec in fmt.DEMAND_FIELDS:
+            fill = INPUT_FILL if spec.applies_to(channel) else UNUSED_FILL
+            sheet[f"{spec.column}{row}"].fill = fill
+    notes = (
+        N_("Volume: monthly contacts, or customers and contacts per customer, or both "
+           "(within 5% of each other)."),
+        N_("Inbound phone and chat: service level (%) answered within the answer target "
+           "(seconds). Email, social media and outbound phone: response target (hours)."),
+        N_("Own hours: fill all three to staff this channel differently from the company "
+           "hours, or leave all three blank."),
+        N_("Outbound phone: success rate (%) is the share of calls earning a commission; "
+           "needed for commission quotes."),
+    )
+    first = fmt.DEMAND_ROWS[Channel.SOCIAL] + 2
+    for offset, note in enumerate(notes):
+        sheet.cell(first + offset, 1, note)
+    sheet.row_dimensions[fmt.HEADER_ROW].height = 48
+    sheet.freeze_panes = f"B{fmt.FIRST_ROW}"
+    sheet.column_dimensions["A"].width = 18
+    for spec in fmt.DEMAND_FIELDS:
+        sheet.column_dimensions[spec.column].width = 17
+
+
+def _quotes(sheet: Worksheet) -> None:
+    _title(sheet)
+    _header(sheet, tuple(f.label for f in fmt.QUOTE_FIELDS))
+    for row in range(fmt.FIRST_ROW, fmt.FIRST_ROW + fmt.QUOTE_TEMPLATE_ROWS):
+        for spec in fmt.QUOTE_FIELDS:
+            sheet[f"{spec.column}{row}"].fill = INPUT_FILL
+    sheet.row_dimensions[fmt.HEADER_ROW].height = 48
+    sheet.freeze_panes = f"A{fmt.FIRST_ROW}"
+    for spec in fmt.QUOTE_FIELDS:
+        sheet.column_dimensions[spec.column].width = 26 if spec.key == "vendor" else 19
+
+
+def _assumptions(sheet: Worksheet) -> None:
+    _title(sheet)
+    _header(sheet, (N_("Field"), N_("Value"), N_("Notes"), N_("Default")))
+    _scalar_rows(sheet, fmt.ASSUMPTION_FIELDS)
+    _heading(sheet, fmt.PROFILE_HEADING_ROW,
+             N_("Hourly profile: relative contacts by hour of day (all 24 blank = default)"))
+    _scalar_rows(sheet, fmt.PROFILE_FIELDS)
+    for spec in fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS:
+        row = sheet[spec.cell].row
+        sheet.cell(row, 4, _shown_default(spec))
+    sheet.freeze_panes = f"A{fmt.FIRST_ROW}"
+    for column, width in zip("ABCD", (62, 16, 40, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+
+
+def _shown_default(spec: fmt.Field) -> float | str:
+    """The default as the person would type it (percent points for percent fields)."""
+    if spec.default is None:
+        return N_("company maximum occupancy")
+    if spec.kind is fmt.Kind.PERCENT:
+        return spec.default * 100
+    return spec.default
+
+
+_CURRENCY_CELL = next(f.cell for f in fmt.COMPANY_FIELDS if f.key == "currency")
+_COMPANY_CURRENCY = f"={fmt.COMPANY}!${_CURRENCY_CELL[0]}${_CURRENCY_CELL[1:]}"
+
+_LIST_COLUMNS = {
+    "coverage": ("A", tuple(c.label for c in fmt.COVERAGE_CHOICES)),
+    "channel": ("B", tuple(c.label for c in fmt.CHANNEL_CHOICES)),
+    "model": ("C", tuple(c.label for c in fmt.MODEL_CHOICES)),
+    "region": ("D", tuple(c.label for c in fmt.REGION_CHOICES)),
+    "currency": ("E", fmt.COMMON_CURRENCIES),
+    "quote_currency": ("F", (fmt.QUOTE_BASE_CURRENCY, _COMPANY_CURRENCY)),
+}
+
+
+def _lists(sheet: Worksheet) -> None:
+    """Dropdown values on a hidden sheet, so lists are not limited to 255 characters."""
+    for column, values in _LIST_COLUMNS.values():
+        for row, value in enumerate(values, start=1):
+            sheet[f"{column}{row}"] = value
+    sheet.sheet_state = "hidden"
+
+
+def _list_range(name: str) -> str:
+    column, values = _LIST_COLUMNS[name]
+    return f"{fmt.LISTS}!${column}$1:${column}${len(values)}"
+
+
+def _dropdowns(book: Workbook) -> None:
+    company = {f.key: f.cell for f in fmt.COMPANY_FIELDS}
+    _dropdown(book[fmt.COMPANY], "coverage", company["coverage"])
+    _dropdown(book[fmt.COMPANY], "currency", company["currency"], strict=False)
+    columns = {f.key: f.column for f in fmt.QUOTE_FIELDS}
+    for key in ("region", "channel", "model"):
+        _dropdown(book[fmt.QUOTES], key, _column_range(columns[key]))
+    _dropdown(book[fmt.QUOTES], "quote_currency", _column_range(columns["currency"]))
+
+
+def _column_range(column: str) -> str:
+    return f"{column}{fmt.FIRST_ROW}:{column}{VALIDATION_LAST_ROW}"
+
+
+def _dropdown(sheet: Worksheet, name: str, cells: str, *, strict: bool = True) -> None:
+    """A list validation; a non-strict one only warns, so other ISO codes can be typed."""
+    validation = DataValidation(
+        type="list", formula1=_list_range(name), allow_blank=True,
+        errorStyle="stop" if strict else "warning", showErrorMessage=True,
+    )
+    validation.add(cells)
+    sheet.add_data_validation(validation)

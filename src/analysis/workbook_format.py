@@ -1,0 +1,333 @@
+"""The company workbook, format v1, described as data.
+
+The template writer and the loader both read these specs, so a field's sheet,
+cell, label, unit, bounds, dropdown values and default are written down once
+and cannot drift apart. Labels are English message ids (`N_`) with the unit in
+the text; dropdowns show English labels that map to the model's enum values.
+
+Layout shared by every sheet except "Instructions": row 1 holds the sheet's
+title, row 2 the colour legend, row 3 the column headers, and data starts on
+row 4. Sheets with one value per field ("Company", "InHouse", "Assumptions")
+put the label in column A, the value in column B and a note in column C.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from analysis.i18n import N_
+from analysis.model import Assumptions, Channel, PricingModel
+
+FORMAT_VERSION = 1
+
+INSTRUCTIONS = "Instructions"
+COMPANY = "Company"
+DEMAND = "Demand"
+INHOUSE = "InHouse"
+QUOTES = "Quotes"
+ASSUMPTIONS = "Assumptions"
+LISTS = "Lists"
+"""Hidden sheet holding the dropdown lists; the loader never reads it."""
+
+SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS)
+"""The sheets a format v1 workbook must have, in order."""
+
+VERSION_CELL = "B2"
+"""On the Instructions sheet: the format version number."""
+
+TITLE_ROW = 1
+LEGEND_ROW = 2
+HEADER_ROW = 3
+FIRST_ROW = 4
+
+LABEL_COLUMN = "A"
+VALUE_COLUMN = "B"
+NOTE_COLUMN = "C"
+DEFAULT_COLUMN = "D"
+
+QUOTE_TEMPLATE_ROWS = 40
+"""Rows the blank template formats for quotes; the loader reads any number."""
+
+AGREEMENT_TOLERANCE = 0.05
+"""Monthly contacts and customers × contacts per customer may differ by this share."""
+
+
+class Kind(StrEnum):
+    """How a cell's content is read; see docs/workbook-format.md for each rule."""
+
+    TEXT = "text"
+    NUMBER = "number"
+    INTEGER = "integer"
+    PERCENT = "percent"
+    """Entered in percent points (30 means 30%); the loader returns a fraction."""
+    HOUR = "hour"
+    """A whole hour of the day, 0-24; a time such as 09:00 is accepted too."""
+    CHOICE = "choice"
+    CURRENCY = "currency"
+    """A three-letter ISO 4217 code."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One dropdown entry: the enum value the model uses and the label people see."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input: where it lives, how to read it and what is acceptable.
+
+    Bounds are in the unit the person types (percent points for percent fields).
+    `minimum` is inclusive unless `above` is set. `warn_above` and `warn_zero`
+    mark legal but suspicious values. `channels` (Demand sheet only) lists the
+    channels the column applies to; empty means all of them.
+    """
+
+    key: str
+    label: str
+    kind: Kind
+    minimum: float | None = None
+    maximum: float | None = None
+    above: bool = False
+    choices: tuple[Choice, ...] = ()
+    default: object = None
+    required: bool = True
+    warn_above: float | None = None
+    warn_zero: bool = False
+    note: str = ""
+    channels: frozenset[Channel] = frozenset()
+    sheet: str = ""
+    cell: str = ""
+    column: str = ""
+
+    def applies_to(self, channel: Channel) -> bool:
+        return not self.channels or channel in self.channels
+
+
+COVERAGE_BUSINESS_HOURS = "business_hours"
+COVERAGE_24_7 = "24_7"
+COVERAGE_CHOICES = (
+    Choice(COVERAGE_BUSINESS_HOURS, N_("Business hours")),
+    Choice(COVERAGE_24_7, N_("24/7")),
+)
+
+CHANNEL_CHOICES = (
+    Choice(Channel.INBOUND_PHONE, N_("Inbound phone")),
+    Choice(Channel.OUTBOUND_PHONE, N_("Outbound phone")),
+    Choice(Channel.EMAIL, N_("Email")),
+    Choice(Channel.CHAT, N_("Chat")),
+    Choice(Channel.SOCIAL, N_("Social media")),
+)
+
+MODEL_CHOICES = (
+    Choice(PricingModel.SHARED_PER_MINUTE, N_("Shared, per minute")),
+    Choice(PricingModel.DEDICATED_PER_HOUR, N_("Dedicated, per hour")),
+    Choice(PricingModel.MONTHLY_PER_AGENT, N_("Monthly per agent")),
+    Choice(PricingModel.COMMISSION, N_("Commission")),
+    Choice(PricingModel.HOURLY_PLUS_COMMISSION, N_("Hourly + commission")),
+)
+
+COMMISSION_MODELS = frozenset({PricingModel.COMMISSION, PricingModel.HOURLY_PLUS_COMMISSION})
+
+REGION_CHOICES = (
+    Choice("usa_canada", N_("USA/Canada")),
+    Choice("western_europe", N_("Western Europe")),
+    Choice("eastern_europe", N_("Eastern Europe")),
+    Choice("australia", N_("Australia")),
+    Choice("africa_middle_east", N_("Africa/Middle East")),
+    Choice("latin_america", N_("Latin America")),
+    Choice("asia_philippines", N_("Asia/Philippines")),
+    Choice("india", N_("India")),
+    Choice("pakistan", N_("Pakistan")),
+)
+"""The regions of the source documents' price table (seed 001)."""
+
+COMMON_CURRENCIES = (
+    "SAR", "AED", "KWD", "QAR", "BHD", "OMR", "EGP", "JOD", "MAD",
+    "RON", "EUR", "GBP", "USD", "CHF", "PLN", "TRY", "INR", "PHP",
+)
+"""Offered in the currency dropdown; any ISO 4217 code is accepted."""
+
+QUOTE_BASE_CURRENCY = "USD"
+"""Reference prices are in US dollars; a quote is in USD or the company's currency."""
+
+QUEUED = frozenset(c for c in Channel if c.is_queued)
+DEFERRED = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.OUTBOUND_PHONE})
+"""Channels worked from a backlog against a response time in hours."""
+
+PERCENT_NOTE = N_("percent: type 30 for 30% (a cell formatted as a percentage is read as shown)")
+
+
+def _on_sheet(
+    sheet: str, fields: tuple[Field, ...], first_row: int = FIRST_ROW
+) -> tuple[Field, ...]:
+    """Places one-value-per-row fields in column B from `first_row` down."""
+    return tuple(
+        replace(f, sheet=sheet, cell=f"{VALUE_COLUMN}{first_row + i}") for i, f in enumerate(fields)
+    )
+
+
+def _in_columns(sheet: str, first_column: str, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Places table fields in consecutive columns from `first_column`."""
+    start = ord(first_column)
+    return tuple(replace(f, sheet=sheet, column=chr(start + i)) for i, f in enumerate(fields))
+
+
+COMPANY_FIELDS = _on_sheet(COMPANY, (
+    Field("name", N_("Company name"), Kind.TEXT),
+    Field("currency", N_("Currency (ISO code, e.g. SAR, RON, USD)"), Kind.CURRENCY,
+          note=N_("all money on the InHouse sheet is in this currency")),
+    Field("usd_rate", N_("Exchange rate (company currency per 1 USD)"), Kind.NUMBER,
+          minimum=0, above=True, note=N_("e.g. 3.75 for SAR; 1 when the currency is USD")),
+    Field("coverage", N_("Coverage"), Kind.CHOICE, choices=COVERAGE_CHOICES),
+    Field("days_per_week", N_("Business days per week (1-7)"), Kind.INTEGER,
+          minimum=1, maximum=7, required=False,
+          note=N_("needed for business hours; ignored for 24/7")),
+    Field("open_hour", N_("Opening hour (0-23, e.g. 9 for 09:00)"), Kind.HOUR,
+          minimum=0, maximum=23, required=False,
+          note=N_("needed for business hours; ignored for 24/7")),
+    Field("close_hour", N_("Closing hour (1-24, e.g. 18 for 18:00)"), Kind.HOUR,
+          minimum=1, maximum=24, required=False,
+          note=N_("needed for business hours; ignored for 24/7")),
+    Field("horizon_years", N_("Planning horizon (years)"), Kind.INTEGER, minimum=1, maximum=10),
+))
+
+DEMAND_FIELDS = _in_columns(DEMAND, "B", (
+    Field("monthly_contacts", N_("Monthly contacts (monthly number of tickets)"), Kind.NUMBER,
+          minimum=0, required=False),
+    Field("customers", N_("Number of customers"), Kind.NUMBER, minimum=0, required=False),
+    Field("contacts_per_customer",
+          N_("Contacts per customer per month (incident rate)"), Kind.NUMBER,
+          minimum=0, required=False),
+    Field("aht_seconds", N_("Average handling time (seconds)"), Kind.NUMBER,
+          minimum=1, maximum=14400, warn_above=3600),
+    Field("service_level", N_("Service level (%, 80 = 80%)"), Kind.PERCENT,
+          minimum=1, maximum=99.9, channels=QUEUED),
+    Field("answer_seconds", N_("Answer target (seconds)"), Kind.NUMBER,
+          minimum=0, maximum=3600, channels=QUEUED),
+    Field("response_hours", N_("Response target (hours)"), Kind.NUMBER,
+          minimum=0, maximum=720, above=True, channels=DEFERRED),
+    Field("days_per_week", N_("Own days per week (blank = company)"), Kind.INTEGER,
+          minimum=1, maximum=7, required=False),
+    Field("open_hour", N_("Own opening hour (blank = company)"), Kind.HOUR,
+          minimum=0, maximum=23, required=False),
+    Field("close_hour", N_("Own closing hour (blank = company)"), Kind.HOUR,
+          minimum=1, maximum=24, required=False),
+    Field("success_rate", N_("Success rate (% of calls earning a commission)"), Kind.PERCENT,
+          minimum=0, maximum=100, required=False, channels=frozenset({Channel.OUTBOUND_PHONE})),
+))
+
+DEMAND_CHANNEL_COLUMN = "A"
+DEMAND_ROWS = {c: FIRST_ROW + i for i, c in enumerate(Channel)}
+"""One fixed row per channel, in the order of `Channel`."""
+VOLUME_KEYS = ("monthly_contacts", "customers", "contacts_per_customer")
+HOURS_KEYS = ("days_per_week", "open_hour", "close_hour")
+
+_MONEY_YEAR = N_("company currency per year")
+_MONEY_MONTH = N_("company currency per month")
+_MONEY_ONCE = N_("company currency, one-off")
+
+INHOUSE_FIELDS = _on_sheet(INHOUSE, (
+    Field("annual_salary", N_("Annual salary per agent (company currency per year)"),
+          Kind.NUMBER, minimum=0, warn_zero=True, note=_MONEY_YEAR),
+    Field("employer_oncost", N_("Employer taxes & benefits (% of salary)"), Kind.PERCENT,
+          minimum=0, maximum=100, note=PERCENT_NOTE),
+    Field("night_weekend_premium", N_("Night/weekend premium (% of salary)"), Kind.PERCENT,
+          minimum=0, maximum=200, note=PERCENT_NOTE),
+    Field("agents_per_team_lead", N_("Agents per team lead"), Kind.NUMBER,
+          minimum=1, maximum=100),
+    Field("team_lead_salary", N_("Team-lead salary (company currency per year)"), Kind.NUMBER,
+          minimum=0, warn_zero=True, note=_MONEY_YEAR),
+    Field("recruitment_per_hire", N_("Recruitment cost per hire (company currency)"),
+          Kind.NUMBER, minimum=0, note=_MONEY_ONCE),
+    Field("attrition", N_("Attrition (% of agents leaving per year)"), Kind.PERCENT,
+          minimum=0, maximum=300, warn_above=100, note=PERCENT_NOTE),
+    Field("training_per_hire", N_("Training cost per hire (company currency)"), Kind.NUMBER,
+          minimum=0, note=_MONEY_ONCE),
+    Field("equipment_per_seat", N_("Equipment per seat (company currency)"), Kind.NUMBER,
+          minimum=0, note=N_("computer, headset, desk: bought once per seat")),
+    Field("equipment_years", N_("Equipment amortisation (years)"), Kind.NUMBER,
+          minimum=0.5, maximum=20),
+    Field("software_per_seat_month",
+          N_("Software per seat (company currency per month)"), Kind.NUMBER,
+          minimum=0, note=_MONEY_MONTH),
+    Field("rent_per_seat_month", N_("Rent and space per seat (company currency per month)"),
+          Kind.NUMBER, minimum=0, note=_MONEY_MONTH),
+    Field("overhead_per_seat_year",
+          N_("Maintenance & other overhead per seat (company currency per year)"),
+          Kind.NUMBER, minimum=0, note=_MONEY_YEAR),
+    Field("paid_hours_per_fte_year", N_("Paid hours per full-time agent (hours per year)"),
+          Kind.NUMBER, minimum=1000, maximum=3200, note=N_("e.g. 40 hours × 52 weeks = 2080")),
+    Field("shrinkage", N_("Shrinkage (% of paid time not on contacts)"), Kind.PERCENT,
+          minimum=0, maximum=90, warn_above=60,
+          note=N_("leave, breaks, training, meetings; percent: type 30 for 30%")),
+    Field("max_occupancy", N_("Maximum occupancy (%)"), Kind.PERCENT,
+          minimum=10, maximum=100, warn_above=95, note=PERCENT_NOTE),
+))
+
+RETAINED_HEADING_ROW = FIRST_ROW + len(INHOUSE_FIELDS) + 1
+"""Row of the "Retained vendor management" heading on the InHouse sheet."""
+
+RETAINED_FIELDS = _on_sheet(INHOUSE, (
+    Field("manager_fte", N_("Vendor manager (full-time equivalents)"), Kind.NUMBER,
+          minimum=0, maximum=50, default=0.0, required=False, note=N_("blank = 0")),
+    Field("manager_salary", N_("Vendor manager salary (company currency per year)"),
+          Kind.NUMBER, minimum=0, default=0.0, required=False, note=N_("blank = 0")),
+    Field("qa_per_month", N_("Quality checks (company currency per month)"), Kind.NUMBER,
+          minimum=0, default=0.0, required=False, note=N_("blank = 0")),
+), first_row=RETAINED_HEADING_ROW + 1)
+
+QUOTE_FIELDS = _in_columns(QUOTES, "A", (
+    Field("vendor", N_("Vendor"), Kind.TEXT),
+    Field("region", N_("Region"), Kind.CHOICE, choices=REGION_CHOICES),
+    Field("channel", N_("Channel"), Kind.CHOICE, choices=CHANNEL_CHOICES),
+    Field("model", N_("Pricing model"), Kind.CHOICE, choices=MODEL_CHOICES),
+    Field("rate", N_("Rate (per minute, per hour or per agent-month, by model)"), Kind.NUMBER,
+          minimum=0, required=False, default=0.0),
+    Field("currency", N_("Quote currency (USD or the company's; blank = USD)"), Kind.CURRENCY,
+          required=False, default=QUOTE_BASE_CURRENCY),
+    Field("commission_per_success", N_("Commission per success (quote currency)"), Kind.NUMBER,
+          minimum=0, required=False, default=0.0),
+    Field("min_monthly", N_("Minimum monthly commitment (quote currency)"), Kind.NUMBER,
+          minimum=0, required=False, default=0.0),
+    Field("setup_fee", N_("Set-up fee (quote currency)"), Kind.NUMBER,
+          minimum=0, required=False, default=0.0),
+    Field("exit_fee", N_("Exit fee (quote currency)"), Kind.NUMBER,
+          minimum=0, required=False, default=0.0),
+))
+
+_DEFAULTS = Assumptions()
+
+ASSUMPTION_FIELDS = _on_sheet(ASSUMPTIONS, (
+    Field("night_start_hour", N_("Night starts at (hour, 0-23)"), Kind.HOUR,
+          minimum=0, maximum=23, default=_DEFAULTS.night_start_hour, required=False),
+    Field("night_end_hour", N_("Night ends at (hour, 0-23)"), Kind.HOUR,
+          minimum=0, maximum=23, default=_DEFAULTS.night_end_hour, required=False),
+    Field("weekend_days", N_("Weekend days earning the premium (days per week)"), Kind.INTEGER,
+          minimum=0, maximum=6, default=_DEFAULTS.weekend_days, required=False),
+    Field("billed_minutes_factor",
+          N_("Billed minutes per handled minute (per-minute pricing)"), Kind.NUMBER,
+          minimum=1, maximum=3, warn_above=1.5,
+          default=_DEFAULTS.billed_minutes_factor, required=False),
+    Field("dedicated_occupancy",
+          N_("Occupancy a dedicated vendor plans for (%; blank = company maximum)"),
+          Kind.PERCENT, minimum=10, maximum=100, warn_above=95,
+          default=_DEFAULTS.dedicated_occupancy, required=False),
+))
+
+PROFILE_HEADING_ROW = FIRST_ROW + len(ASSUMPTION_FIELDS) + 1
+"""Row of the hourly-profile heading on the Assumptions sheet; the 24 hours follow."""
+
+PROFILE_FIELDS = _on_sheet(ASSUMPTIONS, tuple(
+    Field(f"hour_{hour:02d}", f"{hour:02d}:00-{hour + 1:02d}:00", Kind.NUMBER,
+          minimum=0, default=_DEFAULTS.hourly_profile[hour], required=False)
+    for hour in range(24)
+), first_row=PROFILE_HEADING_ROW + 1)
+
+
+def choice_label(choices: tuple[Choice, ...], value: str) -> str:
+    """The label a dropdown shows for an enum value."""
+    return next(c.label for c in choices if c.value == value)

@@ -1,0 +1,88 @@
+"""Shared fixtures: a small valid workbook, and a way to change cells in a copy of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from analysis.examples import Example, write_filled
+from analysis.model import Channel
+
+SMALL = Example(
+    company={
+        "name": "Test Co", "currency": "EUR", "usd_rate": 0.8, "coverage": "Business hours",
+        "days_per_week": 5, "open_hour": 8, "close_hour": 17, "horizon_years": 2,
+    },
+    demand={
+        Channel.INBOUND_PHONE: {
+            "monthly_contacts": 1000, "aht_seconds": 300, "service_level": 80,
+            "answer_seconds": 20,
+        },
+        Channel.OUTBOUND_PHONE: {
+            "monthly_contacts": 400, "aht_seconds": 200, "response_hours": 48,
+            "success_rate": 10,
+        },
+        Channel.EMAIL: {
+            "customers": 2000, "contacts_per_customer": 0.25, "aht_seconds": 480,
+            "response_hours": 24, "days_per_week": 6, "open_hour": 9, "close_hour": 15,
+        },
+    },
+    inhouse={
+        "annual_salary": 30000, "employer_oncost": 25, "night_weekend_premium": 10,
+        "agents_per_team_lead": 10, "team_lead_salary": 45000, "recruitment_per_hire": 2000,
+        "attrition": 30, "training_per_hire": 1500, "equipment_per_seat": 1200,
+        "equipment_years": 3, "software_per_seat_month": 50, "rent_per_seat_month": 200,
+        "overhead_per_seat_year": 600, "paid_hours_per_fte_year": 1720, "shrinkage": 35,
+        "max_occupancy": 85, "manager_fte": 0.5, "manager_salary": 60000, "qa_per_month": 1000,
+    },
+    quotes=(
+        {"vendor": "Alpha", "region": "India", "channel": "Email",
+         "model": "Monthly per agent", "rate": 1000, "currency": "USD", "setup_fee": 500},
+        {"vendor": "Beta", "region": "Latin America", "channel": "Outbound phone",
+         "model": "Hourly + commission", "rate": 10, "currency": "EUR",
+         "commission_per_success": 5, "exit_fee": 100},
+    ),
+    assumptions={"night_start_hour": 23, "billed_minutes_factor": 1.2, "dedicated_occupancy": 80},
+)
+"""A small company whose loaded Inputs are written out by hand in test_template.py."""
+
+Changes = Mapping[str, Mapping[str, object]]
+
+
+@pytest.fixture
+def filled_workbook(tmp_path: Path) -> Path:
+    """A valid, filled workbook (the SMALL company) in tmp_path."""
+    return write_filled(SMALL, tmp_path / "company.xlsx")
+
+
+@pytest.fixture
+def edited(filled_workbook: Path, tmp_path: Path) -> Callable[..., Path]:
+    """Returns a function writing a copy of the valid workbook with some cells changed.
+
+    `changes` maps sheet -> cell -> value; `formats` maps sheet -> cell -> number
+    format; `drop` lists sheets to delete.
+    """
+    counter = iter(range(1_000))
+
+    def edit(
+        changes: Changes | None = None,
+        formats: Changes | None = None,
+        drop: tuple[str, ...] = (),
+    ) -> Path:
+        book = load_workbook(filled_workbook)
+        for sheet, cells in (changes or {}).items():
+            for cell, value in cells.items():
+                book[sheet][cell] = value
+        for sheet, cells in (formats or {}).items():
+            for cell, number_format in cells.items():
+                book[sheet][cell].number_format = number_format
+        for sheet in drop:
+            del book[sheet]
+        path = tmp_path / f"edited-{next(counter)}.xlsx"
+        book.save(path)
+        return path
+
+    return edit
