@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from analysis import erlang, summary
 from analysis.errors import AnalysisError
@@ -80,47 +84,100 @@ def _summary(args: argparse.Namespace, say: Callable[[str], None]) -> int:
 
 
 def _staffing(args: argparse.Namespace, say: Callable[[str], None]) -> int:
-    _ = translator(args.lang)
-    positive = (("--interval-minutes", args.interval_minutes), ("--aht-seconds", args.aht_seconds))
-    not_negative = (("--calls", args.calls), ("--target-seconds", args.target_seconds))
-    for name, value in positive + not_negative:
-        if not value >= 0 or ((name, value) in positive and value == 0):
-            raise UsageError(_("{option} must be a positive number, not {value}").format(
-                option=name, value=value))
-    if args.agents is not None and args.agents < 0:
-        raise UsageError(_("{option} must be a positive number, not {value}").format(
-            option="--agents", value=args.agents))
+    lang = args.lang
+    _ = translator(lang)
+    problem = _interval_problem(args)
+    if problem:
+        raise UsageError(problem)
     interval_seconds = args.interval_minutes * 60
     if args.agents is None:
-        result = erlang.solve(args.calls, args.aht_seconds, interval_seconds, args.target_seconds,
-                              args.service_level, args.max_occupancy, args.shrinkage)
+        result = erlang.required_agents(
+            args.calls, args.aht_seconds, interval_seconds, args.target_seconds,
+            args.service_level, args.max_occupancy, args.shrinkage)
     else:
-        result = erlang.evaluate(args.calls, args.aht_seconds, interval_seconds,
-                                 args.target_seconds, args.agents, args.shrinkage)
-    answer = {key: _plain(getattr(result, key)) for key in erlang.RESULT_KEYS}
+        result = _with_agents(args.calls, args.aht_seconds, interval_seconds,
+                              args.target_seconds, args.agents, args.shrinkage)
+    answer = {key: _plain(getattr(result, key)) for key in RESULT_KEYS}
     if args.json:
         say(json.dumps(answer, indent=2))
         return 0
-    lang = args.lang
-    lines = (
-        (_("Traffic (erlangs)"), fmt_number(answer["traffic_erlangs"], lang, 2)),
-        (_("Agents on the phones"), fmt_number(answer["agents"], lang)),
-        (_("Scheduled agents (with shrinkage)"), fmt_number(answer["scheduled"], lang)),
-        (_("Service level"), fmt_percent(answer["service_level"], lang, 1)),
-        (_("Probability of waiting"), fmt_percent(answer["wait_probability"], lang, 1)),
-        (_("Average speed of answer (seconds)"), fmt_number(answer["asa_seconds"], lang, 1)),
-        (_("Occupancy"), fmt_percent(answer["occupancy"], lang, 1)),
-    )
+    if answer["asa_seconds"] is None and args.calls > 0:
+        say(_("With {agents} agents the queue never clears: calls arrive faster than they are "
+              "handled.").format(agents=args.agents))
+    shown = {
+        "traffic_erlangs": (_("Traffic (erlangs)"), lambda v: fmt_number(v, lang, 2)),
+        "agents": (_("Agents on the phones"), lambda v: fmt_number(v, lang)),
+        "scheduled": (_("Scheduled agents (with shrinkage)"), lambda v: fmt_number(v, lang)),
+        "service_level": (_("Service level"), lambda v: fmt_percent(v, lang, 1)),
+        "wait_probability": (_("Probability of waiting"), lambda v: fmt_percent(v, lang, 1)),
+        "asa_seconds": (_("Average speed of answer (seconds)"), lambda v: fmt_number(v, lang, 1)),
+        "occupancy": (_("Occupancy"), lambda v: fmt_percent(v, lang, 1)),
+    }
+    lines = [(label, "—" if answer[key] is None else show(answer[key]))
+             for key, (label, show) in shown.items()]
     width = max(len(label) for label, _value in lines)
     for label, value in lines:
         say(f"{label:<{width}}  {value}")
     return 0
 
 
-def _plain(value: object) -> float | int:
-    """numpy scalars and 0-d arrays to JSON numbers."""
-    number = value.item() if hasattr(value, "item") else value
-    return int(number) if float(number).is_integer() else float(number)
+MAX_TRAFFIC_ERLANGS = 10_000
+"""Beyond this one interval is not one queue any more (and the agent search would run long)."""
+
+
+def _interval_problem(args: argparse.Namespace) -> str | None:
+    """The first command-line value `staffing` cannot work with, as a translated sentence."""
+    _ = translator(args.lang)
+    checks = (
+        ("--calls", args.calls, 0, False), ("--interval-minutes", args.interval_minutes, 0, True),
+        ("--aht-seconds", args.aht_seconds, 0, True),
+        ("--target-seconds", args.target_seconds, 0, False),
+    )
+    for option, value, low, strict in checks:
+        if not math.isfinite(value) or value < low or (strict and value == low):
+            rule = _("a number above 0") if strict else _("a number of 0 or more")
+            return _("{option} must be {rule}, not {value}").format(
+                option=option, rule=rule, value=value)
+    if args.agents is not None and args.agents < 0:
+        return _("{option} must be {rule}, not {value}").format(
+            option="--agents", rule=_("a number of 0 or more"), value=args.agents)
+    if args.service_level is not None and args.service_level >= 1:
+        return _("--service-level must be below 100%: no queue answers every call in time")
+    if args.max_occupancy == 0 or args.shrinkage >= 1:
+        return _("--max-occupancy must be above 0 and --shrinkage below 100%")
+    traffic = args.calls * args.aht_seconds / (args.interval_minutes * 60)
+    if traffic > MAX_TRAFFIC_ERLANGS:
+        return _("{traffic} erlangs is more than one queue can hold (at most {most}); split the "
+                 "interval or the calls").format(traffic=round(traffic), most=MAX_TRAFFIC_ERLANGS)
+    return None
+
+
+RESULT_KEYS = ("traffic_erlangs", "agents", "scheduled", "service_level", "wait_probability",
+               "asa_seconds", "occupancy")
+
+
+def _with_agents(calls: float, aht_seconds: float, interval_seconds: float,
+                 target_seconds: float, agents: int, shrinkage: float) -> erlang.ErlangResult:
+    """What a given number of agents achieves, rather than how many a target needs."""
+    traffic = erlang.traffic_erlangs(calls, aht_seconds, interval_seconds)
+    return erlang.ErlangResult(
+        traffic_erlangs=traffic,
+        agents=np.asarray(agents),
+        service_level=erlang.service_level(agents, traffic, aht_seconds, target_seconds),
+        wait_probability=erlang.wait_probability(agents, traffic),
+        asa_seconds=erlang.average_speed_of_answer(agents, traffic, aht_seconds),
+        occupancy=erlang.occupancy(agents, traffic),
+        scheduled=erlang.scheduled(agents, shrinkage),
+    )
+
+
+def _plain(value: object) -> float | int | None:
+    """numpy scalars and 0-d arrays to JSON numbers; NaN and infinity (no calls, a queue that
+    never clears) to null."""
+    number = float(np.asarray(value))
+    if not math.isfinite(number):
+        return None
+    return int(number) if number.is_integer() else number
 
 
 def _template(args: argparse.Namespace, say: Callable[[str], None]) -> int:
@@ -154,3 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(translator(lang)("Cannot write {path}: {reason}").format(
             path=error.filename, reason=error.strerror), file=sys.stderr)
         return 1
+    except Exception as error:  # noqa: BLE001 - the last guard between a bug and an analyst
+        if os.environ.get("ANALYSIS_DEBUG"):
+            raise
+        print(translator(lang)("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see "
+                               "where, and please report it.").format(
+            kind=type(error).__name__, detail=error), file=sys.stderr)
+        return 2

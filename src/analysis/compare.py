@@ -252,7 +252,7 @@ def options_with_saving(scenario: Scenario, kind: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-_KEY_NAMES = {"vendor": ("vendor",), "model": ("model", "market", "level"),
+_KEY_NAMES = {INHOUSE_ID: (), "vendor": ("vendor",), "model": ("model", "market", "level"),
               "region": ("region", "level")}
 
 
@@ -607,8 +607,8 @@ def _caveats(scenario: Scenario, best: OptionCost) -> list[Message]:
         if region != LOCAL_REGION:
             caveats.append(Message(
                 N_("Agents working from {region} may not speak your customers' language or "
-                   "share their culture; for Arabic-speaking customers, check with test calls "
-                   "before signing."),
+                   "share their culture (for Arabic-speaking customers, few centres outside the "
+                   "Middle East and Africa do): check with test calls before signing."),
                 (("region", region),),
             ))
     caveats.append(Message(N_(

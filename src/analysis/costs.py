@@ -430,21 +430,6 @@ def vendor_option(
                              channels)
 
 
-def options_table(options: Sequence[OptionCost]) -> pd.DataFrame:
-    """One row per option with its annual cost split, unit costs and FTE (English column keys)."""
-    rows = [
-        {
-            "id": o.id, "kind": o.kind, "name": o.name, "outsourced": o.outsourced,
-            "retained": o.retained, "inhouse": o.inhouse_total, "total": o.total,
-            "per_contact": o.per_contact, "per_handled_minute": o.per_handled_minute,
-            "fte": o.fte, "company_fte": o.company_fte,
-            "outsourced_channels": ",".join(o.outsourced_channels),
-        }
-        for o in options
-    ]
-    return pd.DataFrame(rows)
-
-
 def quotes_table(option: OptionCost) -> pd.DataFrame:
     """One row per priced quote of an option: the charge split and the commission check."""
     return pd.DataFrame([

@@ -1,0 +1,119 @@
+"""Sphinx extension for the decision book: right-to-left pages, language links, theme words.
+
+Three things the themes do not do for us:
+
+- pydata-sphinx-theme writes the `<html>` tag inside its own `layout.html`, so no template of ours
+  can add `dir="rtl"` to it; a template bridge adds the attribute to every rendered page instead.
+- neither theme has a language menu; each page gets `language_links` in its template context,
+  relative links to the same page in the other language books (`../<lang>/<page>.html`).
+- pydata-sphinx-theme ships no Arabic or Romanian interface words; `locale/<lang>/LC_MESSAGES/
+  sphinx.po` supplies them and is compiled at build time (no .mo kept in git).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.jinja2glue import BuiltinTemplateLoader
+
+THEME_LOCALE_DIR = Path(__file__).parent / "locale"
+CATALOG = "sphinx"
+"""The domain the themes' templates translate with (`_()` in Jinja)."""
+
+_HTML_TAG = re.compile(r"<html(?![^>]*\sdir=)")
+
+
+def text_direction(lang: str | None) -> str:
+    """"rtl" for languages written right to left (Arabic), else "ltr"."""
+    if not lang:
+        return "ltr"
+    return "rtl" if Locale.parse(lang).text_direction == "rtl" else "ltr"
+
+
+def language_name(lang: str) -> str:
+    """The language's name written in itself: English, العربية, Română."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def page_url(pagename: str, lang: str) -> str:
+    """Relative link from `pagename` in one language book to the same page in `lang`'s book.
+
+    The books sit side by side (`html/en/`, `html/ar/`), so the link climbs out of the page's
+    folders and out of its language folder: "notebooks/01_summary" -> "../../ar/notebooks/01_summary.html".
+    """
+    depth = pagename.count("/") + 1
+    return "../" * depth + f"{lang}/{pagename}.html"
+
+
+def language_links(pagename: str, current: str, languages: list[str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": lang,
+            "name": language_name(lang),
+            "dir": text_direction(lang),
+            "href": page_url(pagename, lang),
+            "current": lang == current,
+        }
+        for lang in languages
+    ]
+
+
+class DirectionTemplates(BuiltinTemplateLoader):
+    """The standard template loader, plus `dir` on the `<html>` tag of right-to-left pages."""
+
+    def init(self, builder: Any, theme: Any = None, dirs: list[str] | None = None) -> None:
+        super().init(builder, theme, dirs)
+        self.direction = text_direction(builder.config.language)
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        html = super().render(template, context)
+        if self.direction == "ltr":
+            return html
+        return _HTML_TAG.sub(f'<html dir="{self.direction}"', html, count=1)
+
+
+def _use_direction_templates(app: Sphinx, config: Config) -> None:
+    config.template_bridge = f"{__name__}.{DirectionTemplates.__name__}"
+
+
+def _add_language_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    current = app.config.language or "en"
+    languages = list(app.config.book_languages) or [current]
+    context["language_links"] = language_links(pagename, current, languages)
+    context["text_direction"] = text_direction(current)
+
+
+def _compile_theme_catalog(lang: str, target: Path) -> Path | None:
+    """Compiles `locale/<lang>/LC_MESSAGES/sphinx.po` into `target`; None if there is none."""
+    source = THEME_LOCALE_DIR / lang / "LC_MESSAGES" / f"{CATALOG}.po"
+    if not source.exists():
+        return None
+    with source.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    compiled = target / lang / "LC_MESSAGES" / f"{CATALOG}.mo"
+    compiled.parent.mkdir(parents=True, exist_ok=True)
+    with compiled.open("wb") as handle:
+        write_mo(handle, catalog)
+    return target
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("book_languages", [], "html", types=[list])
+    app.connect("config-inited", _use_direction_templates)
+    app.connect("html-page-context", _add_language_links)
+    lang = app.config.language
+    if lang and lang != "en":
+        compiled = _compile_theme_catalog(lang, Path(app.doctreedir) / "theme-locale")
+        if compiled is not None:
+            app.add_message_catalog(CATALOG, str(compiled))
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

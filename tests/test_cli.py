@@ -1,0 +1,144 @@
+"""The command line as an analyst meets it: real processes, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "data" / "examples").glob("*.xlsx"))
+PUBLISHED = ["--calls", "100", "--interval-minutes", "30", "--aht-seconds", "180",
+             "--target-seconds", "20"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_published_erlang_c_example_to_its_precision():
+    """Published worked example: 100 calls/30 min, AHT 180 s, 80 % in 20 s, max occupancy 85 %,
+    shrinkage 30 % -> 10 erlangs, 14 agents (SL 88.8 %, P(wait) 17.4 %, ASA 7.8 s, occupancy
+    71.4 %), 20 scheduled."""
+    result = run("staffing", *PUBLISHED, "--service-level", "80", "--max-occupancy", "85",
+                 "--shrinkage", "30", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["traffic_erlangs"] == 10
+    assert answer["agents"] == 14
+    assert answer["scheduled"] == 20
+    assert round(answer["service_level"], 3) == 0.888
+    assert round(answer["wait_probability"], 3) == 0.174
+    assert round(answer["asa_seconds"], 1) == 7.8
+    assert round(answer["occupancy"], 3) == 0.714
+
+
+def test_given_agents_reports_what_they_achieve():
+    """Same interval with 14 agents given: the same figures as the published answer."""
+    answer = json.loads(run("staffing", *PUBLISHED, "--agents", "14", "--json").stdout)
+    assert answer["agents"] == 14
+    assert round(answer["service_level"], 3) == 0.888
+
+
+def test_too_few_agents_is_explained_not_crashed():
+    """9 agents for 10 erlangs: everyone waits forever; ASA has no finite value."""
+    result = run("staffing", *PUBLISHED, "--agents", "9", "--json")
+    assert result.returncode == 0
+    answer = json.loads(result.stdout)
+    assert answer["wait_probability"] == 1
+    assert answer["asa_seconds"] is None
+
+
+def test_text_output_in_romanian_uses_decimal_comma():
+    result = run("staffing", *PUBLISHED, "--service-level", "80", "--lang", "ro")
+    assert result.returncode == 0
+    assert "88,8%" in result.stdout.replace("\xa0", "")
+
+
+@pytest.mark.parametrize("bad", [
+    ["--calls", "-5"], ["--calls", "nan"], ["--calls", "inf"], ["--calls", "1e12"],
+    ["--calls", "ten"], ["--aht-seconds", "0"], ["--service-level", "100"],
+    ["--service-level", "150"], ["--interval-minutes", "-1"],
+])
+def test_bad_interval_values_get_a_message(bad):
+    args = dict(zip(PUBLISHED[::2], PUBLISHED[1::2], strict=True))
+    args["--service-level"] = "80"
+    args.update(dict(zip(bad[::2], bad[1::2], strict=True)))
+    result = run("staffing", *[x for pair in args.items() for x in pair])
+    assert result.returncode in (1, 2)
+    assert result.stderr.strip()
+    no_traceback(result)
+
+
+def test_validate_valid_example():
+    result = run("validate", str(EXAMPLES[0]))
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+def test_validate_lists_every_problem_with_sheet_and_cell(edited):
+    """Two broken cells -> both reported, each with its sheet and cell."""
+    path = edited({"InHouse": {"B4": "thirty thousand"}, "Company": {"B8": 99}})
+    before = path.read_bytes()
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    no_traceback(result)
+    assert "“InHouse”, cell B4" in result.stderr
+    assert "“Company”, cell B8" in result.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("target", ["missing.xlsx", "notes.txt"])
+def test_validate_unreadable_file(tmp_path, target):
+    path = tmp_path / target
+    if target.endswith(".txt"):
+        path.write_text("not a workbook")
+    result = run("validate", str(path), "--lang", "ar")
+    assert result.returncode == 1
+    no_traceback(result)
+    assert str(path) in result.stderr
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["en", "ar", "ro"])
+def test_summary_of_each_example_in_each_language(example, lang):
+    result = run("summary", str(example), "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    in_house = {"en": "In-house team", "ar": "فريق داخلي", "ro": "Echipă internă"}[lang]
+    assert in_house in result.stdout
+
+
+def test_summary_json_is_cheapest_first_and_saving_is_against_in_house():
+    rows = json.loads(run("summary", str(EXAMPLES[0]), "--json").stdout)
+    costs = [row["annual_cost"] for row in rows]
+    assert costs == sorted(costs)
+    inhouse = next(row for row in rows if row["id"] == "inhouse")
+    assert inhouse["saving"] == 0
+    for row in rows:
+        assert row["saving"] == pytest.approx(inhouse["annual_cost"] - row["annual_cost"])
+
+
+def test_template_writes_then_refuses_to_overwrite(tmp_path):
+    out = tmp_path / "blank.xlsx"
+    assert run("template", str(out)).returncode == 0
+    written = out.read_bytes()
+    again = run("template", str(out))
+    assert again.returncode == 1
+    no_traceback(again)
+    assert out.read_bytes() == written
+    assert run("template", str(out), "--force").returncode == 0
+
+
+def test_blank_template_is_reported_as_incomplete(tmp_path):
+    out = tmp_path / "blank.xlsx"
+    run("template", str(out))
+    result = run("validate", str(out))
+    assert result.returncode == 1
+    no_traceback(result)
