@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from analysis.i18n import N_
@@ -28,11 +28,10 @@ from analysis.model import (
     VendorQuote,
 )
 from analysis.reference import COMMISSION_PREMIUM, Reference
-
-if TYPE_CHECKING:
-    from analysis.staffing import ChannelStaffing
+from analysis.staffing import DAYS_PER_WEEK, ChannelStaffing, whole
 
 WEEKS_PER_YEAR = 52
+HOURS_PER_DAY = 24
 MINUTES_PER_HOUR = 60
 SECONDS_PER_HOUR = 3600
 
@@ -49,11 +48,6 @@ INHOUSE_CATEGORIES = (
     ("overhead", N_("Maintenance and overhead")),
 )
 """The in-house cost categories in the order the book lists them: field name, label id."""
-
-
-def whole(value: float) -> int:
-    """Round up to whole people or seats, ignoring float noise (3.0000000001 is 3)."""
-    return math.ceil(round(value, 9))
 
 
 @dataclass(frozen=True)
@@ -92,12 +86,12 @@ def split_by_premium(staffing: ChannelStaffing, aht_seconds: float) -> tuple[Vol
     Uses the staffing's hourly rows (`premium` marks night or weekend hours). FTE is split in
     proportion to in-seat hours, since scheduled staff follow the hours they cover.
     """
-    rows = staffing.intervals
+    premium = staffing.column("premium").astype(bool)
+    all_contacts, all_agents = staffing.column("contacts"), staffing.column("agents")
     parts = []
-    for premium in (False, True):
-        part = rows[rows["premium"].astype(bool) == premium]
-        contacts = float(part["contacts"].sum())
-        agent_hours = float(part["agents"].sum())
+    for part in (~premium, premium):
+        contacts = float(all_contacts[part].sum())
+        agent_hours = float(all_agents[part].sum())
         share = agent_hours / staffing.weekly_agent_hours if staffing.weekly_agent_hours else 0.0
         parts.append(Volume(
             staffing.channel, contacts, contacts * aht_seconds / SECONDS_PER_HOUR,
@@ -156,10 +150,11 @@ def _per(amount: float, quantity: float) -> float:
 
 def peak_seats(channels: Sequence[ChannelStaffing]) -> int:
     """Desks needed: the most agents in seat at the same hour of the week, all channels together."""
-    frames = [c.intervals[["day", "hour", "agents"]] for c in channels if len(c.intervals)]
-    if not frames:
-        return 0
-    per_hour = pd.concat(frames).groupby(["day", "hour"])["agents"].sum()
+    per_hour = np.zeros(DAYS_PER_WEEK * HOURS_PER_DAY)
+    for c in channels:
+        agents = c.column("agents")
+        if agents.size:
+            np.add.at(per_hour, c.column("day") * HOURS_PER_DAY + c.column("hour"), agents)
     return whole(float(per_hour.max()))
 
 

@@ -17,6 +17,7 @@ FTE turns in-seat hours into people: weekly agent hours / (paid hours a week x (
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -42,6 +43,36 @@ COLUMNS = [
 ]
 
 
+def whole(value: float) -> int:
+    """Round up to whole people or seats, ignoring float noise (3.0000000001 is 3)."""
+    return math.ceil(round(value, 9))
+
+
+Columns = dict[str, np.ndarray]
+"""The hourly table as read-only column arrays, in `COLUMNS` order."""
+
+
+class _Intervals:
+    """`ChannelStaffing.intervals`: the frame as given, or built on first read from `Columns`.
+
+    `staff_channel` passes column arrays: the sensitivity analyses re-staff the company hundreds
+    of times and only need a few sums of them (`ChannelStaffing.column`), and building the frame
+    was most of their time. A dataclass calls `__set__` from `__init__`, and reads the
+    AttributeError on class access as "no default".
+    """
+
+    def __get__(self, staffing: ChannelStaffing | None, owner: type | None = None) -> pd.DataFrame:
+        if staffing is None:
+            raise AttributeError("intervals")
+        rows = staffing.__dict__["_intervals"]
+        if isinstance(rows, dict):
+            rows = staffing.__dict__["_intervals"] = pd.DataFrame(rows)
+        return rows
+
+    def __set__(self, staffing: ChannelStaffing, rows: pd.DataFrame | Columns) -> None:
+        staffing.__dict__["_intervals"] = rows
+
+
 @dataclass(frozen=True)
 class ChannelStaffing:
     """One channel's staffing for a typical week.
@@ -49,11 +80,12 @@ class ChannelStaffing:
     `intervals` has one row per open hour of the week: `day` (0-6), `hour` (0-23), `contacts`,
     `agents` (float; whole numbers for queued channels), `service_level`, `asa_seconds`,
     `occupancy` (NaN where not meaningful: no calls, or a channel without a live queue), and
-    `premium` (night or weekend hour).
+    `premium` (night or weekend hour). Pass it as a DataFrame; `staff_channel` passes `Columns`
+    and the frame is built when first read.
     """
 
     channel: Channel
-    intervals: pd.DataFrame
+    intervals: pd.DataFrame = _Intervals()
     weekly_contacts: float
     weekly_workload_hours: float
     """Contacts x AHT, in hours: the pure handling work."""
@@ -69,6 +101,16 @@ class ChannelStaffing:
     asa_seconds: float | None
     """Contact-weighted average speed of answer over the week (queued channels only)."""
 
+    def column(self, name: str) -> np.ndarray:
+        """One column of `intervals` as a read-only array, without building the frame.
+
+        A staffing without open hours has an empty array for every column.
+        """
+        rows = self.__dict__["_intervals"]
+        if isinstance(rows, dict):
+            return rows[name]
+        return rows[name].to_numpy() if len(rows) else np.empty(0)
+
 
 @dataclass(frozen=True)
 class Staffing:
@@ -82,8 +124,8 @@ class Staffing:
 
     @property
     def whole_fte(self) -> int:
-        """People to hire: the fractional total rounded up once (float noise ignored)."""
-        return math.ceil(round(self.total_fte, 9))
+        """People to hire: the fractional total rounded up once."""
+        return whole(self.total_fte)
 
     @property
     def weekly_agent_hours(self) -> float:
@@ -110,35 +152,41 @@ def staff_channel(
 
     Chat uses the same queue model as phone, one chat per agent at a time: agents who juggle
     several chats need fewer seats, so this is the prudent (higher) figure.
+
+    Precondition: a queued channel (inbound phone, chat) has a service level target
+    (`demand.service_level` is not None); the loader always sets one, and a ValueError is raised
+    without it. The work is done on numpy arrays, and `intervals` only becomes a DataFrame when
+    read: the sensitivity analyses re-staff every channel hundreds of times.
     """
-    rows = _week(demand, assumptions)
-    workload = rows["contacts"] * demand.aht_seconds / SECONDS_PER_HOUR
+    week = _week(demand.hours, assumptions)
+    contacts = _contacts(demand, week)
+    workload = contacts * demand.aht_seconds / SECONDS_PER_HOUR
     if demand.channel.is_queued:
-        rows = _queued(rows, demand, inhouse)
+        agents, service_level, asa_seconds, occupancy = _queued(contacts, demand, inhouse)
     else:
         window = _window_hours(demand)
-        levelled = _level(workload.to_numpy(), demand.hours, window) / inhouse.max_occupancy
-        rows = rows.assign(
-            agents=levelled,
-            service_level=np.nan,
-            asa_seconds=np.nan,
-            occupancy=np.where(levelled > 0, inhouse.max_occupancy, np.nan),
-        )
-    rows = rows[COLUMNS]
-    agent_hours = float(rows["agents"].sum())
-    premium_hours = float(rows.loc[rows["premium"], "agents"].sum())
+        agents = _level(workload, demand.hours, window) / inhouse.max_occupancy
+        service_level, asa_seconds = np.full(agents.shape, np.nan), np.full(agents.shape, np.nan)
+        occupancy = np.where(agents > 0, inhouse.max_occupancy, np.nan)
+    agent_hours = float(agents.sum())
+    premium_hours = float(agents[week.premium].sum())
     paid_week = inhouse.paid_hours_per_fte_year / WEEKS_PER_YEAR * (1 - inhouse.shrinkage)
+    intervals = dict(zip(COLUMNS, (
+        week.day, week.hour, contacts, agents, service_level, asa_seconds, occupancy, week.premium,
+    ), strict=True))
+    for array in intervals.values():
+        array.flags.writeable = False
     return ChannelStaffing(
         channel=demand.channel,
-        intervals=rows,
-        weekly_contacts=float(rows["contacts"].sum()),
+        intervals=intervals,
+        weekly_contacts=float(contacts.sum()),
         weekly_workload_hours=float(workload.sum()),
         weekly_agent_hours=agent_hours,
         premium_share=premium_hours / agent_hours if agent_hours else 0.0,
         fte=agent_hours / paid_week,
-        peak_agents=float(rows["agents"].max()) if len(rows) else 0.0,
-        service_level=_contact_weighted(rows, "service_level", demand.channel),
-        asa_seconds=_contact_weighted(rows, "asa_seconds", demand.channel),
+        peak_agents=float(agents.max()) if agents.size else 0.0,
+        service_level=_contact_weighted(service_level, contacts, demand.channel),
+        asa_seconds=_contact_weighted(asa_seconds, contacts, demand.channel),
     )
 
 
@@ -153,9 +201,10 @@ def service_level_curve(
     """
     if not demand.channel.is_queued:
         raise ValueError(f"{demand.channel} has no live queue")
-    rows = _week(demand, assumptions)
-    busiest = rows.loc[rows["contacts"].idxmax()]
-    traffic = erlang.traffic_erlangs(busiest["contacts"], demand.aht_seconds, SECONDS_PER_HOUR)
+    week = _week(demand.hours, assumptions)
+    contacts = _contacts(demand, week)
+    busiest = int(np.argmax(contacts))
+    traffic = erlang.traffic_erlangs(contacts[busiest], demand.aht_seconds, SECONDS_PER_HOUR)
     counts = np.asarray(agents, dtype=np.int64)
     frame = pd.DataFrame({
         "agents": counts,
@@ -167,49 +216,69 @@ def service_level_curve(
         "occupancy": erlang.occupancy(counts, traffic),
     })
     frame.attrs.update(
-        hour=int(busiest["hour"]), contacts=float(busiest["contacts"]),
+        hour=int(week.hour[busiest]), contacts=float(contacts[busiest]),
         traffic_erlangs=float(traffic), max_occupancy=inhouse.max_occupancy,
     )
     return frame
 
 
-def _week(demand: ChannelDemand, assumptions: Assumptions) -> pd.DataFrame:
-    """The open hours of the week with their contacts and premium flag.
+@dataclass(frozen=True)
+class _Week:
+    """The open hours of a channel's week, as parallel read-only arrays (one entry per hour)."""
 
-    A profile that is zero over every open hour says nothing about when contacts come, so they
-    are spread evenly instead.
+    day: np.ndarray
+    hour: np.ndarray
+    premium: np.ndarray
+    """Night or weekend hour."""
+    profile: np.ndarray
+    """The arrival weights of one open day's hours (not yet summing to one)."""
+    profile_total: float
+
+
+@functools.lru_cache(maxsize=64)
+def _week(hours: Hours, assumptions: Assumptions) -> _Week:
+    """The open hours of the week with their premium flag and arrival weights.
+
+    Cached: only the contacts change between the draws of the sensitivity analyses. A profile
+    that is zero over every open hour says nothing about when contacts come, so they are spread
+    evenly instead.
     """
-    hours = demand.hours
     open_hours = np.arange(hours.open_hour, hours.close_hour)
     profile = np.asarray(assumptions.hourly_profile, dtype=float)[open_hours]
     if profile.sum() <= 0:
         profile = np.ones_like(profile)
-    per_day = demand.monthly_contacts / (WEEKS_PER_MONTH * hours.days_per_week)
     day = np.repeat(np.arange(hours.days_per_week), open_hours.size)
     hour = np.tile(open_hours, hours.days_per_week)
     night = (hour >= assumptions.night_start_hour) | (hour < assumptions.night_end_hour)
     weekend = day >= DAYS_PER_WEEK - assumptions.weekend_days
-    return pd.DataFrame({
-        "day": day,
-        "hour": hour,
-        "contacts": np.tile(per_day * profile / profile.sum(), hours.days_per_week),
-        "premium": night | weekend,
-    })
+    arrays = (day, hour, night | weekend, profile)
+    for array in arrays:
+        array.flags.writeable = False
+    return _Week(*arrays, profile_total=float(profile.sum()))
 
 
-def _queued(rows: pd.DataFrame, demand: ChannelDemand, inhouse: InHouseCosts) -> pd.DataFrame:
-    """Erlang C agents for each hour, meeting the channel's target and the occupancy cap."""
+def _contacts(demand: ChannelDemand, week: _Week) -> np.ndarray:
+    """Each open hour's contacts: the same every open day, spread by the arrival weights."""
+    days = demand.hours.days_per_week
+    per_day = demand.monthly_contacts / (WEEKS_PER_MONTH * days)
+    return np.tile(per_day * week.profile / week.profile_total, days)
+
+
+def _queued(
+    contacts: np.ndarray, demand: ChannelDemand, inhouse: InHouseCosts
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Erlang C agents for each hour, meeting the channel's target and the occupancy cap.
+
+    Returns agents (as floats), service level, ASA and occupancy, hour by hour.
+    """
     if demand.service_level is None:
         raise ValueError(f"{demand.channel} is queued but has no service level target")
     result = erlang.required_agents(
-        rows["contacts"].to_numpy(), demand.aht_seconds, SECONDS_PER_HOUR,
+        contacts, demand.aht_seconds, SECONDS_PER_HOUR,
         demand.target_seconds, demand.service_level, inhouse.max_occupancy,
     )
-    return rows.assign(
-        agents=result.agents.astype(float),
-        service_level=result.service_level,
-        asa_seconds=result.asa_seconds,
-        occupancy=result.occupancy,
+    return (
+        result.agents.astype(float), result.service_level, result.asa_seconds, result.occupancy,
     )
 
 
@@ -230,16 +299,22 @@ def _level(workload: np.ndarray, hours: Hours, window: int) -> np.ndarray:
     """Spread each open hour's work evenly over it and the next `window - 1` open hours.
 
     Work arriving near closing time carries over to the first hours of the next open day; every
-    open day has the same arrivals, so wrapping within a day is the same as carrying over.
+    open day has the same arrivals, so wrapping within a day is the same as carrying over. Two
+    copies of each day side by side give every wrapped shift as a slice (a cheap `np.roll`).
     """
-    days = workload.reshape(hours.days_per_week, hours.hours_per_day)
-    spread = sum(np.roll(days, shift, axis=1) for shift in range(window)) / window
+    per_day = hours.hours_per_day
+    days = workload.reshape(hours.days_per_week, per_day)
+    twice = np.concatenate([days, days], axis=1)
+    shifted = (twice[:, per_day - shift: 2 * per_day - shift] for shift in range(window))
+    spread = sum(shifted) / window
     return np.asarray(spread).ravel()
 
 
-def _contact_weighted(rows: pd.DataFrame, column: str, channel: Channel) -> float | None:
+def _contact_weighted(
+    values: np.ndarray, contacts: np.ndarray, channel: Channel
+) -> float | None:
     """The week's figure as callers feel it: each hour weighted by its contacts."""
-    weights = rows["contacts"]
-    if not channel.is_queued or weights.sum() <= 0:
+    total = contacts.sum()
+    if not channel.is_queued or total <= 0:
         return None
-    return float((rows[column] * weights)[weights > 0].sum() / weights.sum())
+    return float(np.nansum((values * contacts)[contacts > 0]) / total)

@@ -23,6 +23,7 @@ HTML_DIR = BUILD_DIR / "html"
 STAGE_DIR = BUILD_DIR / "stage"
 EXECUTED_DIR = BUILD_DIR / "executed"
 STATE_FILE = STAGE_DIR / "state.json"
+KERNEL_LOG = EXECUTED_DIR / "kernels.log"
 
 
 def resolve(workbook: str | Path) -> Path:

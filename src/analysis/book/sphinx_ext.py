@@ -22,10 +22,14 @@ from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
+from sphinx.locale import get_translator
 
 THEME_LOCALE_DIR = Path(__file__).parent / "locale"
 CATALOG = "sphinx"
 """The domain the themes' templates translate with (`_()` in Jinja)."""
+
+SEARCH_TEXT = "Search this book..."
+"""The search box placeholder; sphinx-book-theme falls back to English "Search..." in ar and ro."""
 
 _HTML_TAG = re.compile(r"<html(?![^>]*\sdir=)")
 
@@ -47,7 +51,8 @@ def page_url(pagename: str, lang: str) -> str:
     """Relative link from `pagename` in one language book to the same page in `lang`'s book.
 
     The books sit side by side (`html/en/`, `html/ar/`), so the link climbs out of the page's
-    folders and out of its language folder: "notebooks/01_summary" -> "../../ar/notebooks/01_summary.html".
+    folders and out of its language folder:
+    "notebooks/01_summary" -> "../../ar/notebooks/01_summary.html".
     """
     depth = pagename.count("/") + 1
     return "../" * depth + f"{lang}/{pagename}.html"
@@ -91,6 +96,7 @@ def _add_language_links(
     languages = list(app.config.book_languages) or [current]
     context["language_links"] = language_links(pagename, current, languages)
     context["text_direction"] = text_direction(current)
+    context["theme_search_bar_text"] = get_translator(CATALOG).gettext(SEARCH_TEXT)
 
 
 def _compile_theme_catalog(lang: str, target: Path) -> Path | None:

@@ -1,0 +1,61 @@
+"""Jupyter Book (Sphinx) on each language's staging tree, two languages at a time.
+
+Each build runs in its own process: Sphinx keeps global state (translators, registries) that must
+not leak from the Arabic book into the Romanian one. Output and doctrees stay in the staging tree
+(`_build/stage/<lang>/_build/`), so the next build re-renders only the pages whose sources changed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+JUPYTER_BOOK = "from jupyter_book.cli.main import main; main()"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    lang: str
+    seconds: float
+    returncode: int
+    log: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def output_dir(stage: Path) -> Path:
+    return stage / "_build" / "html"
+
+
+def command(stage: Path) -> list[str]:
+    """The `jupyter-book build` command line for one staging tree, in this environment."""
+    return [sys.executable, "-c", JUPYTER_BOOK, "build", str(stage), "--builder", "html",
+            "--keep-going"]
+
+
+def render_all(stages: dict[str, Path], workers: int = 2) -> list[Rendered]:
+    """Builds each language book, `workers` at a time; logs go to `<stage>/_build/build.log`."""
+    pending = list(stages.items())
+    running: list[tuple[str, subprocess.Popen[bytes], float, Path]] = []
+    done: list[Rendered] = []
+    while pending or running:
+        while pending and len(running) < workers:
+            lang, stage = pending.pop(0)
+            log = stage / "_build" / "build.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("wb") as handle:
+                process = subprocess.Popen(command(stage), stdout=handle,
+                                           stderr=subprocess.STDOUT, cwd=stage)
+            running.append((lang, process, time.perf_counter(), log))
+        finished = [entry for entry in running if entry[1].poll() is not None]
+        for lang, process, started, log in finished:
+            running.remove((lang, process, started, log))
+            done.append(Rendered(lang, time.perf_counter() - started, process.returncode, log))
+        if not finished:
+            time.sleep(0.05)
+    return done

@@ -1,0 +1,115 @@
+"""What the decision book's chapters show: tables, sentences and charts in the reader's language.
+
+The chapter notebooks load a workbook, call the analysis, then call these helpers and display
+what they return; nothing is computed in a notebook. Every word comes from the package catalog
+(`_()` with English ids and `{name}` fields), every number goes through `i18n.fmt_*`, so a table
+or chart in Arabic or Romanian reads like one written in that language. Tables and sentences are
+`Html` blocks (HTML for the book, the same words as plain text); charts are Altair specs drawn as
+static SVG (no script, so the book works offline), mirrored for right-to-left readers: category
+axis on the right, value axes running right to left, legend on the left.
+
+One module per chapter (`summary`, `operation`, ... `methodology`) on top of `blocks` (what is
+displayed), `words` (names and numbers) and `charts` (what every chart shares). This package
+re-exports what the notebooks call, so they say `report.verdict(...)` whatever module holds it.
+"""
+
+from analysis.report.charts import use_charts
+from analysis.report.inhouse import inhouse_chart, inhouse_sentence, inhouse_table, unit_costs_table
+from analysis.report.methodology import (
+    assumptions_table,
+    factors_table,
+    reference_tables,
+    simulation_sentence,
+)
+from analysis.report.operation import (
+    company_table,
+    workbook_warnings,
+    workload_chart,
+    workload_sentence,
+    workload_table,
+)
+from analysis.report.outsourcing import (
+    commission_table,
+    direction_table,
+    models_sentence,
+    models_table,
+    quote_positions,
+    quotes_section,
+    vendor_table,
+)
+from analysis.report.regions import (
+    regions_chart,
+    regions_frame,
+    regions_sentence,
+    regions_table_block,
+)
+from analysis.report.staffing import (
+    hours_effect_text,
+    service_curve,
+    staffing_sentence,
+    staffing_table,
+)
+from analysis.report.summary import (
+    caveats,
+    headline_sentence,
+    headline_table,
+    reasons,
+    saving_chart,
+    saving_frame,
+    saving_sentence,
+    verdict,
+)
+from analysis.report.uncertainty import (
+    break_even_sentence,
+    monte_carlo_chart,
+    monte_carlo_table,
+    tornado_chart,
+    tornado_sentence,
+    what_would_change,
+)
+
+__all__ = [
+    "assumptions_table",
+    "break_even_sentence",
+    "caveats",
+    "commission_table",
+    "company_table",
+    "direction_table",
+    "factors_table",
+    "headline_sentence",
+    "headline_table",
+    "hours_effect_text",
+    "inhouse_chart",
+    "inhouse_sentence",
+    "inhouse_table",
+    "models_sentence",
+    "models_table",
+    "monte_carlo_chart",
+    "monte_carlo_table",
+    "quote_positions",
+    "quotes_section",
+    "reasons",
+    "reference_tables",
+    "regions_chart",
+    "regions_frame",
+    "regions_sentence",
+    "regions_table_block",
+    "saving_chart",
+    "saving_frame",
+    "saving_sentence",
+    "service_curve",
+    "simulation_sentence",
+    "staffing_sentence",
+    "staffing_table",
+    "tornado_chart",
+    "tornado_sentence",
+    "unit_costs_table",
+    "use_charts",
+    "vendor_table",
+    "verdict",
+    "what_would_change",
+    "workload_chart",
+    "workload_sentence",
+    "workbook_warnings",
+    "workload_table",
+]

@@ -1,0 +1,116 @@
+"""Chapter 08, methodology: the assumptions used, the ranges tested and the published tables
+compared with.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields
+
+import numpy as np
+import pandas as pd
+
+from analysis import compare
+from analysis import reference as ref
+from analysis import workbook_format as wf
+from analysis.i18n import N_, fmt_number, translator
+from analysis.model import Assumptions, Inputs
+from analysis.report.blocks import Html, paragraph, table
+from analysis.report.words import DASH, REGION_NAMES, clock, plain, share
+
+REFERENCE_TITLES = {
+    "regions": N_("Hourly rates by agents' location"),
+    "shared_per_minute": N_("Shared inbound service, per minute used"),
+    "dedicated_hourly": N_("Dedicated inbound service, per agent hour"),
+    "outbound_hourly": N_("Outbound service, per agent hour"),
+    "guides": N_("Rules of thumb"),
+}
+UNIT_NAMES = {
+    "USD/hour": N_("USD an hour"),
+    "USD/minute": N_("USD a minute"),
+    "fraction": N_("share"),
+    "interactions/month": N_("interactions a month"),
+    "clients": N_("clients"),
+    "hours": N_("hours"),
+}
+
+
+def field_value(field: wf.Field, value: object, lang: str) -> str:
+    """A workbook value written as the reader would type it back: percent, hour or number."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    if field.kind is wf.Kind.PERCENT:
+        return share(float(value), lang)  # type: ignore[arg-type]
+    if field.kind is wf.Kind.HOUR:
+        return clock(int(value))  # type: ignore[call-overload]
+    digits = 0 if float(value) == round(float(value)) else 2  # type: ignore[arg-type]
+    return fmt_number(float(value), lang, digits)  # type: ignore[arg-type]
+
+
+def assumption_rows(inputs: Inputs) -> pd.DataFrame:
+    """Every assumption with its value, default and whether the workbook changed it.
+
+    The InHouse sheet's figures all come from the workbook; the Assumptions sheet's fields and
+    the hourly profile have defaults (`model.Assumptions`), and `set` says the value differs.
+    """
+    defaults = Assumptions()
+    rows = [{"key": f.key, "label": f.label, "field": f, "value": getattr(inputs.inhouse, f.key),
+             "default": None, "source": "workbook"}
+            for f in wf.INHOUSE_FIELDS if f.key in {x.name for x in fields(inputs.inhouse)}]
+    for f in wf.ASSUMPTION_FIELDS:
+        value, default = getattr(inputs.assumptions, f.key), getattr(defaults, f.key)
+        rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
+                     "default": default, "source": "set" if value != default else "default"})
+    return pd.DataFrame(rows)
+
+
+def assumptions_table(inputs: Inputs, lang: str) -> Html:
+    _ = translator(lang)
+    sources = {"workbook": _("Your workbook"), "set": _("Your workbook (default changed)"),
+               "default": _("Default")}
+    rows = [[_(r.label), field_value(r.field, r.value, lang),
+             DASH if r.source == "workbook" else field_value(r.field, r.default, lang),
+             sources[r.source]]
+            for r in assumption_rows(inputs).itertuples()]
+    profile_set = inputs.assumptions.hourly_profile != Assumptions().hourly_profile
+    busiest = int(np.argmax(inputs.assumptions.hourly_profile))
+    rows.append([_("Hourly arrival profile"),
+                 _("busiest hour from {time}").format(time=clock(busiest)), DASH,
+                 sources["set" if profile_set else "default"]])
+    return table([_("Assumption"), _("Value used"), _("Default"), _("Where it comes from")],
+                 rows, numeric=(1, 2))
+
+
+def factors_table(lang: str) -> Html:
+    _ = translator(lang)
+    rows = [[_(f.label), "±" + share(f.change, lang)] for f in compare.FACTORS]
+    return table([_("Input"), _("Moved by")], rows, numeric=(1,))
+
+
+def simulation_sentence(lang: str) -> Html:
+    _ = translator(lang)
+    return paragraph(_(
+        "The simulation draws every input at once, {draws} times, each from a triangular "
+        "distribution peaked at today's value and spanning the range above; the random seed is "
+        "fixed ({seed}), so every run of the book shows the same figures."
+    ).format(draws=fmt_number(compare.MONTE_CARLO_DRAWS, lang), seed=str(compare.MONTE_CARLO_SEED)))
+
+
+def reference_tables(lang: str) -> list[Html]:
+    """The published ranges the book compares with, each with its source file and note."""
+    _ = translator(lang)
+    names = {**ref.NAMES, "regions": REGION_NAMES}
+    blocks = []
+    for name in ref.TABLES:
+        frame = ref.read_table(name)
+        rows = []
+        for r in frame.itertuples():
+            ratio = r.unit == "fraction"
+            low = share(r.low, lang) if ratio else plain(r.low, lang, 2)
+            high = share(r.high, lang) if ratio else plain(r.high, lang, 2)
+            rows.append([_(names[name].get(r.id, r.name)), low, high,
+                         _(UNIT_NAMES.get(r.unit, r.unit)), r.source.rsplit("/", 1)[-1], r.note])
+        blocks.append(table([_("Item"), _("Low"), _("High"), _("Unit"), _("Source"),
+                             _("How the source was read")], rows, numeric=(1, 2),
+                            caption=_(REFERENCE_TITLES[name])))
+    return blocks

@@ -1,0 +1,248 @@
+"""Chapter 05, outsourcing options: quotes against published ranges, vendors, pricing models,
+direction and commission.
+"""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+from babel.lists import format_list
+
+from analysis import compare, costs
+from analysis import reference as ref
+from analysis import workbook_format as wf
+from analysis.i18n import N_, fmt_money, fmt_number, locale, translator
+from analysis.model import Inputs, PricingModel
+from analysis.report.blocks import Figure, Html, paragraph, table
+from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
+from analysis.report.words import DASH, channel_name, model_name, region_name, share
+
+POSITIONS = {"below": N_("below the range"), "within": N_("within the range"),
+             "above": N_("above the range"), "none": N_("no published range")}
+
+
+def reference_range(quote_region: str, model: PricingModel,
+                    reference: ref.Reference) -> tuple[str, ref.Range] | None:
+    """The published range a quote compares with, and its unit ("minute" or "hour").
+
+    Per-minute prices compare with the shared per-minute guide (the USA/Canada line for vendors
+    there, the international one elsewhere); hourly prices with the location guide of the
+    vendor's region. Monthly and commission prices have no published range.
+    """
+    if model is PricingModel.SHARED_PER_MINUTE:
+        market = ref.USA_CANADA if quote_region == ref.USA_CANADA else ref.INTERNATIONAL
+        return "minute", reference.shared(market)
+    if model in (PricingModel.DEDICATED_PER_HOUR, PricingModel.HOURLY_PLUS_COMMISSION):
+        return "hour", reference.region(quote_region)
+    return None
+
+
+def quote_positions(inputs: Inputs, reference: ref.Reference) -> pd.DataFrame:
+    """Each quote's rate against its published range, both in the company's currency."""
+    rows = []
+    for q in inputs.quotes:
+        found = reference_range(q.region, q.model, reference)
+        low = high = math.nan
+        unit, position = "", "none"
+        if found is not None:
+            unit, published = found
+            low = published.low * inputs.company.usd_rate
+            high = published.high * inputs.company.usd_rate
+            position = "below" if q.rate < low else "above" if q.rate > high else "within"
+        rows.append({"vendor": q.vendor, "region": q.region, "channel": str(q.channel),
+                     "model": str(q.model), "rate": q.rate, "unit": unit, "low": low,
+                     "high": high, "position": position})
+    return pd.DataFrame(rows, columns=["vendor", "region", "channel", "model", "rate", "unit",
+                                       "low", "high", "position"])
+
+
+def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
+    _ = translator(lang)
+    header = [_("Vendor"), _("Region"), _("Channel"), _("Pricing model"), _("Rate"),
+              _("Published range"), _("Your quote is")]
+    rows = []
+    for r in frame.itertuples():
+        published = DASH if r.position == "none" else _("{low} to {high}").format(
+            low=fmt_money(r.low, currency, lang, 2), high=fmt_money(r.high, currency, lang, 2))
+        rows.append([r.vendor, region_name(r.region, lang), channel_name(r.channel, lang),
+                     model_name(r.model, lang), fmt_money(r.rate, currency, lang, 2), published,
+                     _(POSITIONS[r.position])])
+    return table(header, rows, numeric=(4,))
+
+
+def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None:
+    """Each per-minute and hourly quote as a point over its published low-high band; one panel
+    per unit, since a minute's price and an hour's price don't share a scale."""
+    _ = translator(lang)
+    titles = {"minute": _("Price per minute ({currency})"),
+              "hour": _("Price per agent hour ({currency})")}
+    panels = []
+    for unit, title in titles.items():
+        part = frame[frame["unit"] == unit].copy()
+        if part.empty:
+            continue
+        part["label"] = [_("{vendor}, {channel}").format(vendor=v, channel=channel_name(c, lang))
+                         for v, c in zip(part["vendor"], part["channel"], strict=True)]
+        part["where"] = [_(POSITIONS[p]) for p in part["position"]]
+        x_title = title.format(currency=currency)
+        y = category_y("label", lang, list(part["label"]))
+        band = alt.Chart(part).mark_bar(color=MUTED, height=14).encode(
+            x=value_x("low", x_title, lang, ",.2f", zero=False), x2="high", y=y)
+        point = alt.Chart(part).mark_point(filled=True, size=90).encode(
+            x=alt.X("rate:Q"), y=y,
+            color=alt.Color("where:N", title=_("Your quote is"), scale=alt.Scale(
+                domain=[_(POSITIONS[p]) for p in ("below", "within", "above")],
+                range=["#2e7d32", NEUTRAL, HIGHLIGHT])))
+        panels.append(alt.layer(band, point).properties(width=WIDTH))
+    if not panels:
+        return None
+    chart = alt.vconcat(*panels).resolve_scale(x="independent")
+    return finish(chart, _("Your quotes against the published price ranges"), lang)
+
+
+def quotes_section(frame: pd.DataFrame, currency: str, lang: str) -> list[object]:
+    """The quotes chart (when any quote has a published range), its sentence and the table."""
+    chart = quotes_chart(frame, currency, lang)
+    blocks: list[object] = [] if chart is None else [chart]
+    return [*blocks, quotes_sentence(frame, lang), quotes_table(frame, currency, lang)]
+
+
+def quotes_sentence(frame: pd.DataFrame, lang: str) -> Html:
+    _ = translator(lang)
+    priced = frame[frame["position"] != "none"]
+    if frame.empty:
+        return paragraph(_("The workbook has no vendor quotes: the outsourced options below are "
+                           "priced from the published ranges."))
+    return paragraph(_(
+        "Grey bars are the published low-to-high range for the vendor's model and region, points "
+        "are your quotes: {within} of the {count} comparable quotes fall within their range, "
+        "{below} below and {above} above."
+    ).format(count=fmt_number(len(priced), lang),
+             within=fmt_number(int((priced["position"] == "within").sum()), lang),
+             below=fmt_number(int((priced["position"] == "below").sum()), lang),
+             above=fmt_number(int((priced["position"] == "above").sum()), lang)))
+
+
+def vendor_table(scenario: compare.Scenario, lang: str) -> Html:
+    """Each vendor's offer in full: what it takes, what stays in-house, total and saving."""
+    _ = translator(lang)
+    currency = scenario.context.inputs.company.currency
+    frame = compare.options_with_saving(scenario, "vendor")
+    header = [_("Vendor"), _("Channels it serves"), _("Stay in-house"), _("Annual cost"),
+              _("Per contact"), _("Saving vs in-house"), _("Saving share")]
+    rows = []
+    for r in frame.itertuples():
+        option = scenario.option(r.id)
+        served = [channel_name(c, lang) for c in option.outsourced_channels]
+        kept = [channel_name(c, lang) for c in option.inhouse.channels] if option.inhouse else []
+        rows.append([r.name, format_list(served, locale=locale(lang)) if served else DASH,
+                     format_list(kept, locale=locale(lang)) if kept else DASH,
+                     fmt_money(r.total, currency, lang),
+                     fmt_money(r.per_contact, currency, lang, 2),
+                     fmt_money(r.saving, currency, lang), share(r.saving_share, lang)])
+    return table(header, rows, numeric=range(3, 7))
+
+
+def models_frame(scenario: compare.Scenario) -> pd.DataFrame:
+    """Shared, dedicated and hybrid per market: total at the low, middle and high price."""
+    frame = compare.options_with_saving(scenario, "model")
+    wide = frame.pivot_table(index=["model", "market"], columns="level", values="total",
+                             sort=False).reset_index()
+    saving = frame[frame["level"] == "mid"].set_index(["model", "market"])["saving"]
+    wide["saving_mid"] = [saving[(m, k)] for m, k in zip(wide["model"], wide["market"],
+                                                          strict=True)]
+    return wide
+
+
+def models_table(scenario: compare.Scenario, lang: str) -> Html:
+    _ = translator(lang)
+    currency = scenario.context.inputs.company.currency
+    frame = models_frame(scenario)
+    header = [_("Model"), _("Prices of"), _("Annual cost, middle of range"),
+              _("Low to high"), _("Saving vs in-house (middle)")]
+    rows = [[_(compare.MODEL_NAMES[r.model]), _(ref.NAMES["dedicated_hourly"][r.market]),
+             fmt_money(r.mid, currency, lang),
+             _("{low} to {high}").format(low=fmt_money(r.low, currency, lang),
+                                         high=fmt_money(r.high, currency, lang)),
+             fmt_money(r.saving_mid, currency, lang)]
+            for r in frame.itertuples()]
+    return table(header, rows, numeric=(2, 3, 4))
+
+
+def models_sentence(scenario: compare.Scenario, lang: str) -> Html:
+    _ = translator(lang)
+    frame = models_frame(scenario)
+    best = frame.loc[frame["mid"].idxmin()]
+    currency = scenario.context.inputs.company.currency
+    return paragraph(_(
+        "Where you have a quote for a channel and model, the model uses your lowest one; "
+        "elsewhere it uses the published range. On your workload the cheapest model is {model} "
+        "at {market} prices: {cost} a year in the middle of the range."
+    ).format(model=_(compare.MODEL_NAMES[best["model"]]),
+             market=_(ref.NAMES["dedicated_hourly"][best["market"]]),
+             cost=fmt_money(best["mid"], currency, lang)))
+
+
+def direction_table(scenario: compare.Scenario, lang: str) -> Html:
+    _ = translator(lang)
+    frame = compare.direction_split(scenario)
+    if not (frame["direction"] == "outbound").any():
+        return paragraph(_("Your operation places no outbound calls, so all of it is inbound "
+                           "service."))
+    currency = scenario.context.inputs.company.currency
+    names = {"inbound": _("Inbound service"), "outbound": _("Outbound service")}
+    rows = [[names[r.direction], _(r.name), fmt_number(r.annual_contacts, lang),
+             fmt_money(r.total, currency, lang), fmt_money(r.per_contact, currency, lang, 2)]
+            for r in frame.itertuples()]
+    return table([_("Direction"), _("Option"), _("Contacts a year"), _("Annual cost"),
+                  _("Per contact")], rows, numeric=(2, 3, 4))
+
+
+def commission_frame(scenario: compare.Scenario) -> pd.DataFrame:
+    """Every commission quote in the vendors' offers: what it pays per success and per hour.
+
+    `floor` (the least a vendor paid by commission alone should earn an hour) applies to full
+    commission only; an hourly + commission quote already pays the hours.
+    """
+    inputs = scenario.context.inputs
+    reference = scenario.context.reference
+    rates = costs.success_rates(inputs)
+    rows = []
+    for option in scenario.of_kind("vendor"):
+        for q in option.quotes:
+            if q.quote.model not in wf.COMMISSION_MODELS:
+                continue
+            commission = (q.volume.annual_contacts * (rates[q.volume.channel] or 0.0)
+                          * q.quote.commission_per_success)
+            rows.append({
+                "vendor": q.quote.vendor, "channel": str(q.volume.channel),
+                "model": str(q.quote.model), "per_success": q.quote.commission_per_success,
+                "success_rate": rates[q.volume.channel] or 0.0,
+                "commission_per_hour": commission / q.volume.agent_hours
+                if q.volume.agent_hours else math.nan,
+                "floor": costs.commission_floor_hourly(q.quote, inputs.company.usd_rate,
+                                                       reference)
+                if q.quote.model is PricingModel.COMMISSION else math.nan,
+                "below": q.below_commission_premium,
+            })
+    return pd.DataFrame(rows, columns=["vendor", "channel", "model", "per_success",
+                                       "success_rate", "commission_per_hour", "floor", "below"])
+
+
+def commission_table(scenario: compare.Scenario, lang: str) -> Html:
+    _ = translator(lang)
+    frame = commission_frame(scenario)
+    if frame.empty:
+        return paragraph(_("None of the quotes is paid by commission."))
+    currency = scenario.context.inputs.company.currency
+    header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Per success"),
+              _("Success rate"), _("Commission per agent hour"),
+              _("Least a full-commission vendor should earn an hour")]
+    rows = [[r.vendor, channel_name(r.channel, lang), model_name(r.model, lang),
+             fmt_money(r.per_success, currency, lang, 2), share(r.success_rate, lang),
+             fmt_money(r.commission_per_hour, currency, lang, 2),
+             DASH if math.isnan(r.floor) else fmt_money(r.floor, currency, lang, 2)]
+            for r in frame.itertuples()]
+    return table(header, rows, numeric=range(3, 7))

@@ -1,0 +1,162 @@
+"""Chapter 03, staffing: agents per channel, the cost of long opening hours, and the service-level
+curve of the busiest queue.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import altair as alt
+import pandas as pd
+
+from analysis import staffing
+from analysis.i18n import fmt_number, translator
+from analysis.model import ChannelDemand, Hours, Inputs
+from analysis.report.blocks import Figure, Html, bullets, paragraph, table
+from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, finish, layout
+from analysis.report.words import DASH, channel_name, clock, hours_text, plain, share
+
+BUSINESS_WEEK = Hours(days_per_week=5, open_hour=9, close_hour=18)
+"""The week the 24/7 effect is measured against: five days, 09:00 to 18:00."""
+
+
+def staffing_table(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
+    """Agents per channel: peak, in-seat hours, FTE, premium hours, service achieved."""
+    _ = translator(lang)
+    header = [_("Channel"), _("Opening hours"), _("Agents at the busiest hour"),
+              _("In-seat hours a week"), _("FTE"), _("Night and weekend hours"),
+              _("Service level achieved"), _("Average wait (seconds)")]
+    demand = {d.channel: d for d in inputs.demand}
+    rows = [
+        [channel_name(c.channel, lang), hours_text(demand[c.channel].hours, lang),
+         plain(c.peak_agents, lang), fmt_number(c.weekly_agent_hours, lang),
+         fmt_number(c.fte, lang, 1), share(c.premium_share, lang),
+         DASH if c.service_level is None else share(c.service_level, lang),
+         DASH if c.asa_seconds is None else fmt_number(c.asa_seconds, lang)]
+        for c in staff.channels
+    ]
+    rows.append([_("All channels"), "", "", fmt_number(staff.weekly_agent_hours, lang),
+                 fmt_number(staff.total_fte, lang, 1), share(staff.premium_share, lang), "", ""])
+    return table(header, rows, numeric=range(2, 8))
+
+
+def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
+    _ = translator(lang)
+    return paragraph(_(
+        "Serving every channel takes {fte} full-time equivalents (FTE); hired as whole people, "
+        "that is {people} agents. {share} of the in-seat hours fall at night or at weekends, "
+        "when in-house agents earn a shift premium."
+    ).format(fte=fmt_number(staff.total_fte, lang, 1), people=fmt_number(staff.whole_fte, lang),
+             share=share(staff.premium_share, lang)))
+
+
+def hours_effect(inputs: Inputs) -> pd.DataFrame:
+    """Each channel open beyond `BUSINESS_WEEK`: its FTE, and the FTE for the same monthly
+    contacts answered in a business week instead, to show what the long opening hours cost."""
+    rows = []
+    for d in inputs.demand:
+        if d.hours.hours_per_week <= BUSINESS_WEEK.hours_per_week:
+            continue
+        actual = staffing.staff_channel(d, inputs.inhouse, inputs.assumptions)
+        office = staffing.staff_channel(replace(d, hours=BUSINESS_WEEK), inputs.inhouse,
+                                        inputs.assumptions)
+        rows.append({"channel": str(d.channel), "fte": actual.fte, "business_fte": office.fte,
+                     "premium_share": actual.premium_share})
+    return pd.DataFrame(rows, columns=["channel", "fte", "business_fte", "premium_share"])
+
+
+def hours_effect_text(inputs: Inputs, lang: str) -> Html:
+    _ = translator(lang)
+    effect = hours_effect(inputs)
+    if effect.empty:
+        return paragraph(_("Every channel keeps business hours, so there are no night or weekend "
+                           "shifts to staff."))
+    demand = {str(d.channel): d for d in inputs.demand}
+    lines = [
+        _("{channel}, open {hours}, takes {fte} FTE, {share} of their hours at night or "
+          "weekends; the same contacts answered {business_hours} would take {business} FTE."
+          ).format(
+            channel=channel_name(row.channel, lang),
+            hours=hours_text(demand[row.channel].hours, lang),
+            fte=fmt_number(row.fte, lang, 1), share=share(row.premium_share, lang),
+            business_hours=hours_text(BUSINESS_WEEK, lang),
+            business=fmt_number(row.business_fte, lang, 1))
+        for row in effect.itertuples()
+    ]
+    return bullets(lines)
+
+
+@dataclass(frozen=True)
+class Curve:
+    """The service-level curve of the busiest queued channel at its busiest hour."""
+
+    demand: ChannelDemand
+    frame: pd.DataFrame
+    agents: int
+    """Agents the staffing puts in seat at that hour."""
+
+
+def busiest_curve(inputs: Inputs, staff: staffing.Staffing) -> Curve | None:
+    """The queued channel with the most contacts; None when no channel has a live queue.
+
+    The agent range runs from the first count that can keep up with the traffic to four past
+    the count staffed, enough to show the curve flatten.
+    """
+    queued = [d for d in inputs.demand if d.channel.is_queued and d.monthly_contacts > 0]
+    if not queued:
+        return None
+    demand = max(queued, key=lambda d: d.monthly_contacts)
+    rows = next(c for c in staff.channels if c.channel == demand.channel).intervals
+    staffed = int(rows.loc[rows["contacts"].idxmax(), "agents"])
+    probe = staffing.service_level_curve(demand, inputs.inhouse, inputs.assumptions, range(1, 2))
+    first = int(math.floor(probe.attrs["traffic_erlangs"])) + 1
+    frame = staffing.service_level_curve(demand, inputs.inhouse, inputs.assumptions,
+                                         range(first, max(staffed, first) + 5))
+    return Curve(demand, frame, staffed)
+
+
+def curve_chart(curve: Curve, lang: str) -> Figure:
+    _ = translator(lang)
+    data = curve.frame[["agents", "service_level"]]
+    x = alt.X("agents:Q", title=_("Agents in seat at the busiest hour"),
+              scale=alt.Scale(reverse=layout(lang).rtl, zero=False),
+              axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("service_level:Q", title=_("Contacts answered within the target"),
+              scale=alt.Scale(domain=[0, 1]),
+              axis=alt.Axis(format=".0%", orient=layout(lang).category_axis))
+    line = alt.Chart(data).mark_line(point=True, color=NEUTRAL).encode(x=x, y=y)
+    marks = pd.DataFrame({"target": [curve.demand.service_level or 0.0],
+                          "agents": [curve.agents]})
+    target = alt.Chart(marks).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(y="target:Q")
+    staffed = alt.Chart(marks).mark_rule(color="black").encode(x="agents:Q")
+    chart = alt.layer(line, target, staffed).properties(width=WIDTH, height=260)
+    title = _("{channel}: service level against agents at the busiest hour").format(
+        channel=channel_name(curve.demand.channel, lang))
+    return finish(chart, title, lang)
+
+
+def service_curve(inputs: Inputs, staff: staffing.Staffing, lang: str) -> list[object]:
+    """The busiest queue's chart and its sentence, or a sentence saying there is no queue."""
+    curve = busiest_curve(inputs, staff)
+    if curve is None:
+        return [paragraph(translator(lang)("None of your channels has a live queue."))]
+    return [curve_chart(curve, lang), curve_sentence(curve, lang)]
+
+
+def curve_sentence(curve: Curve, lang: str) -> Html:
+    _ = translator(lang)
+    frame = curve.frame.set_index("agents")
+    achieved = float(frame.loc[curve.agents, "service_level"])
+    fewer = float(frame["service_level"].get(curve.agents - 1, 0.0))
+    return paragraph(_(
+        "At the busiest hour, from {time}, about {contacts} {channel} contacts arrive. The "
+        "{agents} agents in seat (black line) answer {achieved} of them within {seconds} "
+        "seconds, against a target of {target} (dashed line); one agent fewer would answer "
+        "{fewer}. Each extra agent buys less service than the one before."
+    ).format(time=clock(curve.frame.attrs["hour"]),
+             contacts=fmt_number(curve.frame.attrs["contacts"], lang),
+             channel=channel_name(curve.demand.channel, lang),
+             agents=fmt_number(curve.agents, lang), achieved=share(achieved, lang),
+             seconds=plain(curve.demand.target_seconds, lang),
+             target=share(curve.demand.service_level or 0.0, lang), fewer=share(fewer, lang)))

@@ -1,0 +1,135 @@
+"""Chapter 01, the executive summary: the verdict, its reasons and caveats, and what each option
+saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from analysis import compare, costs
+from analysis.i18n import N_, fmt_money, fmt_number, translator
+from analysis.report.blocks import Figure, Html, bullets, paragraph, table
+from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, category_y, finish, value_x
+from analysis.report.words import message_text, share
+from analysis.summary import HeadlineRow, option_name
+
+
+def verdict(comparison: compare.Comparison, lang: str) -> Html:
+    """The recommendation in one sentence: what to do, with whom, and what it saves or costs."""
+    _ = translator(lang)
+    rec = comparison.recommendation
+    scenario = comparison.scenario
+    currency = scenario.context.inputs.company.currency
+    best = option_name(scenario.option(rec.best_outsourced_id), lang)
+    amount = fmt_money(abs(rec.annual_saving), currency, lang)
+    ratio = share(abs(rec.saving_share), lang)
+    if rec.verdict == compare.OUTSOURCE:
+        text = _("Recommendation: outsource to {option}. It would save {saving} a year, {share} "
+                 "of what the in-house team costs.")
+    elif rec.verdict == compare.IN_HOUSE:
+        text = _("Recommendation: keep customer service in-house. The cheapest outsourced option, "
+                 "{option}, would cost {saving} a year more ({share} of the in-house cost).")
+    elif rec.annual_saving > 0:
+        text = _("Too close to call: {option} is cheaper today by {saving} a year ({share} of "
+                 "the in-house cost), but the uncertainty in the inputs could erase that saving.")
+    else:
+        text = _("Too close to call: the in-house team is cheaper today than {option} by {saving} "
+                 "a year ({share} of its cost), but the uncertainty in the inputs could reverse "
+                 "that.")
+    return paragraph(text.format(option=best, saving=amount, share=ratio), strong=True)
+
+
+def messages(items: Sequence[compare.Message], currency: str, lang: str, empty: str) -> Html:
+    """Reasons or caveats as a bulleted list; `empty` (an English id) when there are none."""
+    if not items:
+        return paragraph(translator(lang)(empty))
+    return bullets([message_text(m, currency, lang) for m in items])
+
+
+def reasons(comparison: compare.Comparison, lang: str) -> Html:
+    currency = comparison.scenario.context.inputs.company.currency
+    return messages(comparison.recommendation.reasons, currency, lang,
+                    N_("No further reasons."))
+
+
+def caveats(comparison: compare.Comparison, lang: str) -> Html:
+    currency = comparison.scenario.context.inputs.company.currency
+    return messages(comparison.recommendation.caveats, currency, lang,
+                    N_("Nothing to check with a vendor: the recommendation keeps the work "
+                       "in-house."))
+
+
+def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Html:
+    """`summary.headline` as a table, cheapest first."""
+    _ = translator(lang)
+    header = [_("Option"), _("Annual cost"), _("Per contact"), _("Agents (FTE)"),
+              _("Your own staff (FTE)"), _("Saving vs in-house")]
+    body = [[row.name, fmt_money(row.annual_cost, currency, lang),
+             fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
+             fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
+            for row in rows]
+    return table(header, body, numeric=range(1, 6))
+
+
+def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
+    _ = translator(lang)
+    cheaper = sum(1 for row in rows if row.saving > 0)
+    return paragraph(_(
+        "The table lists {count} ways to serve the same contacts, cheapest first; {cheaper} of "
+        "them cost less than the in-house team. Outsourced options include the vendor manager and "
+        "quality checks you keep, and any channel a vendor does not price stays in-house."
+    ).format(count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
+
+
+def saving_frame(rows: Sequence[HeadlineRow], comparison: compare.Comparison) -> pd.DataFrame:
+    """Each outsourced option's saving, with the Monte Carlo P10-P90 range on the one tested."""
+    mc = comparison.monte_carlo
+    best = comparison.recommendation.best_outsourced_id
+    frame = pd.DataFrame([
+        {"id": row.id, "name": row.name, "saving": row.saving, "tested": row.id == best,
+         "low": mc.p10 if row.id == best else np.nan,
+         "high": mc.p90 if row.id == best else np.nan}
+        for row in rows if row.id != costs.INHOUSE_ID
+    ])
+    return frame.sort_values("saving", ascending=False, ignore_index=True)
+
+
+def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
+    """Bars of the saving per option, zero line, and the range of the tested option."""
+    _ = translator(lang)
+    data = frame.assign(kind=np.where(frame["saving"] > 0, _("Cheaper than in-house"),
+                                      _("Costs more than in-house")))
+    x_title = _("Annual saving against the in-house team ({currency})").format(currency=currency)
+    y = category_y("name", lang, list(data["name"]))
+    bars = alt.Chart(data).mark_bar(opacity=0.85).encode(
+        x=value_x("saving", x_title, lang), y=y,
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(
+            domain=[_("Cheaper than in-house"), _("Costs more than in-house")],
+            range=[NEUTRAL, HIGHLIGHT])),
+    )
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="black").encode(x="zero:Q")
+    tested = data[data["tested"]].assign(range=_("Middle 80% of simulated cases"))
+    whisker = alt.Chart(tested).mark_rule(strokeWidth=3, color="black").encode(
+        x="low:Q", x2="high", y=y,
+        strokeDash=alt.StrokeDash("range:N", title=None),
+    )
+    chart = alt.layer(bars, zero, whisker).properties(width=WIDTH)
+    return finish(chart, _("What each option saves a year"), lang)
+
+
+def saving_sentence(comparison: compare.Comparison, lang: str) -> Html:
+    _ = translator(lang)
+    scenario = comparison.scenario
+    currency = scenario.context.inputs.company.currency
+    mc = comparison.monte_carlo
+    best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
+    return paragraph(_(
+        "Each bar is what an option saves a year against the in-house team today (below zero, it "
+        "costs more). The black line on {option} spans the middle 80% of {draws} simulated "
+        "cases, with every uncertain input drawn at once: from {p10} to {p90}."
+    ).format(option=best, draws=fmt_number(len(mc.savings), lang),
+             p10=fmt_money(mc.p10, currency, lang), p90=fmt_money(mc.p90, currency, lang)))

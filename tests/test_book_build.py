@@ -1,0 +1,216 @@
+"""The book build on a small isolated project: incremental, right-to-left, offline, fail-safe.
+
+The module fixture copies the real `_config.yml` and `book/` into a temporary project with a
+one-chapter table of contents and a tiny chapter notebook, points `analysis.book.paths` at it,
+and builds English and Arabic once (about ten seconds on two cores); each test then looks at that
+build or tries to break it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from analysis.book import content, execute, paths, pipeline, sphinx_ext
+from analysis.errors import WorkbookInvalid, WorkbookUnreadable
+from analysis.template import write_template
+
+LANGS = ["en", "ar"]
+TOC = ("format: jb-book\nroot: book/index\nchapters:\n"
+       "- file: notebooks/01_summary\n- file: book/glossary\n")
+CHART = (
+    "import altair as alt\nimport pandas as pd\n"
+    'alt.renderers.enable("svg")\n'
+    'print("language", lang)\n'
+    'alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [1, 2]})).mark_bar().encode(x="x", y="y")'
+)
+
+
+def _chapter(cells: list[nbformat.NotebookNode]) -> nbformat.NotebookNode:
+    parameters = new_code_cell('workbook = "data/examples/gulf-ecommerce.xlsx"\nlang = "en"')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook = new_notebook(cells=[new_markdown_cell("# Summary"), parameters, *cells])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    return notebook
+
+
+def _point_paths_at(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = root / "_build"
+    for name, value in {
+        "ROOT": root, "CONFIG": root / "_config.yml", "TOC": root / "_toc.yml",
+        "BOOK_DIR": root / "book", "BUILD_DIR": build, "HTML_DIR": build / "html",
+        "STAGE_DIR": build / "stage", "EXECUTED_DIR": build / "executed",
+        "STATE_FILE": build / "stage" / "state.json",
+        "KERNEL_LOG": build / "executed" / "kernels.log",
+    }.items():
+        monkeypatch.setattr(paths, name, value)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("book")
+    shutil.copy(paths.CONFIG, root / "_config.yml")
+    shutil.copytree(paths.BOOK_DIR, root / "book", ignore=shutil.ignore_patterns("*.mo"))
+    (root / "_toc.yml").write_text(TOC, encoding="utf-8")
+    (root / "notebooks").mkdir()
+    nbformat.write(_chapter([new_code_cell(CHART)]), root / "notebooks" / "01_summary.ipynb")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _point_paths_at(root, monkeypatch)
+        lines: list[str] = []
+        report = pipeline.build(paths.DEFAULT_WORKBOOK, LANGS, say=lines.append)
+        yield root, report, lines
+
+
+def _html_files(folder: Path) -> list[Path]:
+    """Sphinx pages; Jupyter Book's root `index.html` is only a redirect to the first page."""
+    return sorted(page for page in folder.rglob("*.html")
+                  if page != folder / "index.html" and "_static" not in page.parts)
+
+
+def _html_tag(page: Path) -> str:
+    return re.search(r"<html[^>]*>", page.read_text(encoding="utf-8")).group(0)
+
+
+def test_first_build_runs_each_chapter_once_per_language_and_publishes(project):
+    root, report, lines = project
+    assert report.executed == len(LANGS) * 1  # one chapter, two languages
+    assert sorted(report.rendered) == sorted(LANGS)
+    assert report.published
+    assert any(re.fullmatch(r"\[2/2\] (en|ar) 01_summary \d+\.\d s", line) for line in lines)
+    for lang in LANGS:
+        assert (root / "_build" / "html" / lang / "notebooks" / "01_summary.html").exists()
+        assert (root / "_build" / "executed" / lang / "01_summary.ipynb").exists()
+
+
+def test_unchanged_rebuild_runs_neither_papermill_nor_sphinx(project):
+    report = pipeline.build(paths.DEFAULT_WORKBOOK, LANGS, say=lambda line: None)
+    assert report.executed == 0
+    assert report.rendered == ()
+    assert not report.published
+    assert report.seconds < 5
+
+
+def test_every_arabic_page_is_right_to_left_and_no_english_page_is(project):
+    root, _report, _lines = project
+    html = root / "_build" / "html"
+    arabic, english = _html_files(html / "ar"), _html_files(html / "en")
+    assert len(arabic) >= 4  # index redirect, book/index, the chapter, glossary, search...
+    for page in arabic:
+        assert 'dir="rtl"' in _html_tag(page), page
+    for page in english:
+        assert "dir=" not in _html_tag(page), page
+
+
+def test_pages_load_nothing_from_outside_the_book(project):
+    root, _report, _lines = project
+    external = re.compile(
+        r"<(script|link|img|iframe|source)\b[^>]*\b(src|href)=[\"']?(https?:)?//", re.I)
+    for page in _html_files(root / "_build" / "html"):
+        text = page.read_text(encoding="utf-8")
+        assert not external.search(text), page
+        assert "thebe" not in text.lower() and "mathjax" not in text.lower(), page
+
+
+def test_code_and_parameters_are_hidden_and_charts_are_svg_images(project):
+    root, _report, _lines = project
+    page = (root / "_build" / "html" / "ar" / "notebooks" / "01_summary.html").read_text("utf-8")
+    assert "alt.Chart" not in page and "workbook = " not in page
+    assert "language ar" in page  # the chart cell's printed output, run with lang="ar"
+    images = re.findall(r'<img[^>]+src="([^"]+\.svg)"', page)
+    assert len(images) == 1
+    svg = (root / "_build" / "html" / "ar" / "notebooks" / images[0]).read_text("utf-8")
+    assert "<svg" in svg and "<path" in svg
+
+
+def test_language_links_point_at_existing_pages(project):
+    root, _report, _lines = project
+    page = root / "_build" / "html" / "en" / "notebooks" / "01_summary.html"
+    links = re.findall(r'<a class="language-switcher__item" href="([^"]+)"',
+                       page.read_text("utf-8"))
+    # pydata-sphinx-theme renders navbar items twice (header, and the sidebar on small screens)
+    assert set(links) == {"../../ar/notebooks/01_summary.html"}
+    assert (page.parent / links[0]).resolve().exists()
+
+
+def test_landing_page_names_each_language_in_itself(project):
+    root, _report, _lines = project
+    landing = (root / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="ar/book/index.html"' in landing and 'href="en/book/index.html"' in landing
+    assert '<li lang="ar" dir="rtl">' in landing and "العربية" in landing
+    assert "English" in landing
+
+
+def test_unreadable_or_invalid_workbook_leaves_the_book_untouched(project, tmp_path):
+    root, _report, _lines = project
+    html = root / "_build" / "html"
+    before = content.tree_digest(html)
+    not_excel = tmp_path / "notes.xlsx"
+    not_excel.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(WorkbookUnreadable):
+        pipeline.build(not_excel, LANGS, say=lambda line: None)
+    blank = write_template(tmp_path / "blank.xlsx")
+    with pytest.raises(WorkbookInvalid):
+        pipeline.build(blank, LANGS, say=lambda line: None)
+    assert content.tree_digest(html) == before
+
+
+def test_cli_reports_a_bad_workbook_in_words_and_exits_1(tmp_path):
+    blank = write_template(tmp_path / "blank.xlsx")
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis.book", "build", "--workbook", str(blank), "--langs", "en"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "sheet" in done.stderr and "cell" in done.stderr
+
+
+def test_failing_chapter_keeps_its_notebook_with_the_error(tmp_path):
+    notebook = tmp_path / "broken.ipynb"
+    nbformat.write(_chapter([new_code_cell("1 / 0")]), notebook)
+    job = execute.Job(notebook, "en", paths.DEFAULT_WORKBOOK, tmp_path / "out" / "broken.ipynb")
+    outcome = execute.run(job)
+    assert outcome.error.startswith("ZeroDivisionError")
+    kept = nbformat.read(job.output, as_version=4)
+    assert any(output.get("ename") == "ZeroDivisionError"
+               for cell in kept.cells for output in cell.get("outputs", []))
+    message = pipeline.ChaptersFailed([outcome]).render("en")
+    assert str(job.output) in message
+
+
+def test_reader_tags_hide_inputs_and_drop_parameter_cells():
+    notebook = _chapter([new_code_cell("print(1)")])
+    notebook.cells[2].outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    injected = new_code_cell('lang = "ar"')
+    injected.metadata["tags"] = ["injected-parameters"]
+    notebook.cells.insert(2, injected)
+    tags = [cell.metadata.get("tags") for cell in execute.for_readers(notebook).cells]
+    assert tags == [None, ["parameters", "remove-cell"], ["injected-parameters", "remove-cell"],
+                    ["remove-input"]]
+
+
+def test_a_moved_or_edited_workbook_gets_a_new_key(tmp_path):
+    first = tmp_path / "a.xlsx"
+    shutil.copy(paths.DEFAULT_WORKBOOK, first)
+    moved = tmp_path / "b.xlsx"
+    shutil.copy(first, moved)
+    assert content.workbook_digest(first) != content.workbook_digest(moved)
+    key = content.workbook_digest(first)
+    first.write_bytes(first.read_bytes() + b"\0")
+    assert content.workbook_digest(first) != key
+
+
+def test_language_link_climbs_out_of_the_page_folder_and_the_language_folder():
+    # "notebooks/01_summary" is one folder deep inside html/en/: up twice to html/, then ar/.
+    assert sphinx_ext.page_url("notebooks/01_summary", "ar") == "../../ar/notebooks/01_summary.html"
+    assert sphinx_ext.page_url("search", "ro") == "../ro/search.html"
+    assert sphinx_ext.text_direction("ar") == "rtl" and sphinx_ext.text_direction("ro") == "ltr"
+    assert sphinx_ext.language_name("ro") == "Română"

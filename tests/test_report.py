@@ -1,0 +1,308 @@
+"""The book's presentation helpers: locale formats, message parameters, derived figures, charts.
+
+Every expected value is worked out by hand in a comment: CLDR's separators for Romanian (1.234,5)
+and for Arabic written with Latin digits (1,234.5), the seed's published price ranges, and small
+made-up staffing and cost records whose sums are easy to check.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from analysis import errors, report
+from analysis import reference as ref
+from analysis.compare import Message
+from analysis.costs import InHouseCost
+from analysis.model import (
+    Channel,
+    Company,
+    Hours,
+    InHouseCosts,
+    Inputs,
+    PricingModel,
+    VendorQuote,
+)
+from analysis.staffing import ChannelStaffing, Staffing
+
+
+def _cost(**changes: float) -> InHouseCost:
+    """Salaries 300,000 + premium 10,000 + on-cost 50,000 + leads 40,000 = 400,000 of pay, plus
+    100,000 of other costs (recruitment 20,000, training 20,000, equipment 10,000, software
+    10,000, rent 30,000, overhead 10,000): 500,000 in all, for 10 FTE and 100,000 contacts."""
+    values = dict(
+        channels=(Channel.EMAIL,), fte=10.0, headcount=10, team_leads=1.0, seats=8,
+        annual_contacts=100_000.0, handled_minutes=400_000.0, salaries=300_000.0,
+        shift_premium=10_000.0, oncost=50_000.0, supervision=40_000.0, recruitment=20_000.0,
+        training=20_000.0, equipment=10_000.0, software=10_000.0, rent=30_000.0,
+        overhead=10_000.0,
+    )
+    return InHouseCost(**(values | changes))
+
+
+def _channel(channel: Channel, fte: float, agent_hours: float, premium: float,
+             intervals: pd.DataFrame | None = None, contacts: float = 0.0,
+             workload: float = 0.0) -> ChannelStaffing:
+    return ChannelStaffing(
+        channel=channel, intervals=intervals if intervals is not None else pd.DataFrame(),
+        weekly_contacts=contacts, weekly_workload_hours=workload,
+        weekly_agent_hours=agent_hours, premium_share=premium, fte=fte, peak_agents=1.0,
+        service_level=None, asa_seconds=None,
+    )
+
+
+def _inputs(usd_rate: float, quotes: tuple[VendorQuote, ...]) -> Inputs:
+    inhouse = InHouseCosts(30000, 0.25, 0.1, 10, 45000, 2000, 0.3, 1500, 1200, 3, 50, 200, 600,
+                           1720, 0.35, 0.85)
+    company = Company("Test", "EUR", usd_rate, Hours(5, 9, 18), 3)
+    return Inputs(company=company, demand=(), inhouse=inhouse, quotes=quotes)
+
+
+def _quote(region: str, model: PricingModel, rate: float) -> VendorQuote:
+    return VendorQuote("V", region, Channel.INBOUND_PHONE, model, rate, 0.0, 0.0, 0.0, 0.0)
+
+
+# --- numbers and words in the reader's locale -----------------------------------------------
+
+
+def test_chart_locale_uses_each_languages_separators():
+    # English 1,234.5; Romanian 1.234,5; Arabic with Latin digits (CLDR "latn") 1,234.5.
+    en, ro, ar = (report.charts.chart_locale(lang) for lang in ("en", "ro", "ar"))
+    assert (en["decimal"], en["thousands"]) == (".", ",")
+    assert (ro["decimal"], ro["thousands"]) == (",", ".")
+    assert ar["thousands"] == ","
+
+
+def test_use_charts_passes_the_locale_to_the_svg_renderer():
+    previous = alt.renderers.active
+    try:
+        report.charts.use_charts("ro")
+        assert alt.renderers.active == "svg"
+        assert alt.renderers.options["embed_options"]["formatLocale"]["decimal"] == ","
+    finally:
+        alt.renderers.enable(previous)
+
+
+@pytest.mark.parametrize(("name", "value", "lang", "expected"), [
+    ("saving_money", 1_234_567.4, "ro", "1.234.567\xa0RON"),  # ro: "#,##0 ¤", no-break space
+    ("saving_money", 1_234_567.4, "en", "RON1,234,567"),
+    ("saving_share", 0.2, "en", "20%"),
+    ("premium_share", 0.05, "ro", "5,0%"),  # below 10%: one decimal, Romanian comma
+    ("contacts_count", 6211.4, "ro", "6.211"),
+    ("aht_minutes", 10.5, "ro", "10,5"),
+    ("response_hours", 24.0, "en", "24"),  # whole: no decimals
+    ("channel", "inbound_phone", "en", "Inbound phone"),
+    ("channels", "email,social", "en", "Email and Social media"),
+    ("region", "africa_middle_east", "en", "Africa/Middle East"),
+    ("region", "international", "en", "International"),
+    ("option", "Acme BPO", "ro", "Acme BPO"),
+])
+def test_message_parameters_follow_the_naming_rule(name, value, lang, expected):
+    assert report.words.param_text(name, value, "RON", lang) == expected
+
+
+def test_arabic_money_keeps_latin_digits_and_the_riyal_sign():
+    text = report.words.param_text("saving_money", 1_234_567, "SAR", "ar")
+    assert "1,234,567" in text
+    assert "ر.س" in text
+
+
+def test_message_text_formats_every_parameter():
+    message = Message(
+        "{option} costs {saving_money} a year less than the in-house team "
+        "({saving_share} of its cost).",
+        (("option", "Acme"), ("saving_money", 2_405_207.0), ("saving_share", 0.2)),
+    )
+    assert report.words.message_text(message, "SAR", "en") == (
+        "Acme costs SAR2,405,207 a year less than the in-house team (20% of its cost).")
+
+
+def test_sentence_in_romanian_uses_romanian_numbers():
+    # FTE 12.5 + 6.8 = 19.3 -> "19,3"; hired whole: 20; night/weekend share weighted by hours:
+    # (0.1 x 100 + 0.4 x 50) / 150 = 30 / 150 = 20%.
+    staff = Staffing((_channel(Channel.CHAT, 12.5, 100.0, 0.1),
+                      _channel(Channel.EMAIL, 6.8, 50.0, 0.4)))
+    text = report.staffing.staffing_sentence(staff, "ro").text
+    assert {"19,3", "20", "20%"} <= set(re.findall(r"\d+(?:[.,]\d+)?%?", text))
+
+
+def test_hours_text():
+    assert report.words.hours_text(Hours(5, 9, 18), "en") == "5 days a week, 09:00 to 18:00"
+    assert report.words.hours_text(Hours(7, 0, 24), "en") == "around the clock (24/7)"
+
+
+def test_table_escapes_text_and_aligns_figures_to_the_line_end():
+    block = report.blocks.table(["Name", "Cost"], [["<b>Acme & Co</b>", "1"]], numeric=(1,))
+    assert "&lt;b&gt;Acme &amp; Co&lt;/b&gt;" in block.html
+    assert '<td style="text-align: end">1</td>' in block.html
+    assert "<td><" not in block.html
+    assert block.text == "Name | Cost\n<b>Acme & Co</b> | 1"
+
+
+# --- derived figures --------------------------------------------------------------------------
+
+
+def test_workload_by_hour_sums_the_days_and_converts_to_hours():
+    # Two days, hours 9 and 10, contacts 2, 4 (day 0) and 6, 8 (day 1): 20 a week at 300 s each,
+    # 20 x 300 / 3600 = 1.667 h. Hour 9: 2 + 6 = 8 contacts = 0.667 h; hour 10: 12 = 1.0 h.
+    rows = pd.DataFrame({"day": [0, 0, 1, 1], "hour": [9, 10, 9, 10],
+                         "contacts": [2.0, 4.0, 6.0, 8.0]})
+    staff = Staffing((_channel(Channel.CHAT, 1.0, 4.0, 0.0, rows, 20.0, 20 * 300 / 3600),))
+    frame = report.operation.workload_by_hour(staff)
+    assert list(frame["hour"]) == [9, 10]
+    assert frame["hours"].tolist() == pytest.approx([8 * 300 / 3600, 1.0])
+    assert set(frame["channel"]) == {"chat"}
+
+
+def test_unit_costs():
+    unit = report.inhouse.unit_costs(_cost())
+    assert unit["total"] == 500_000
+    assert unit["per_contact"] == pytest.approx(5.0)  # 500,000 / 100,000
+    assert unit["per_minute"] == pytest.approx(1.25)  # 500,000 / 400,000
+    assert unit["per_fte"] == pytest.approx(50_000)  # 500,000 / 10
+    assert unit["people_share"] == pytest.approx(0.8)  # 400,000 / 500,000
+
+
+def test_quote_positions_against_the_published_ranges():
+    # At 2 EUR per USD: India 5-9 USD/h -> 10-18 EUR/h; shared USA/Canada 0.75-0.90 -> 1.5-1.8;
+    # shared international 0.35-0.45 -> 0.7-0.9. Monthly prices have no published range.
+    quotes = (
+        _quote("india", PricingModel.DEDICATED_PER_HOUR, 20.0),
+        _quote("usa_canada", PricingModel.SHARED_PER_MINUTE, 1.6),
+        _quote("india", PricingModel.SHARED_PER_MINUTE, 0.5),
+        _quote("india", PricingModel.MONTHLY_PER_AGENT, 900.0),
+    )
+    frame = report.outsourcing.quote_positions(_inputs(2.0, quotes), ref.load())
+    assert frame["position"].tolist() == ["above", "within", "below", "none"]
+    assert frame["unit"].tolist() == ["hour", "minute", "minute", ""]
+    assert frame["low"].tolist()[:3] == pytest.approx([10.0, 1.5, 0.7])
+    assert frame["high"].tolist()[:3] == pytest.approx([18.0, 1.8, 0.9])
+
+
+def test_sign_flips_find_the_ends_that_change_the_cheaper_option():
+    tornado = pd.DataFrame({"label": ["A", "B"], "change": [0.2, 0.1],
+                            "saving_low": [-10.0, 50.0], "saving_high": [200.0, 150.0]})
+    assert report.uncertainty.sign_flips(tornado, 100.0) == [("A", 0.2, "low")]
+    # With in-house cheaper today (saving -5), every positive end flips.
+    assert report.uncertainty.sign_flips(tornado, -5.0) == [
+        ("A", 0.2, "high"), ("B", 0.1, "low"), ("B", 0.1, "high")]
+
+
+def test_regions_summary():
+    # In-house 100: r1 is below even at its high (70), r2 only at its mid (95), r3 never.
+    frame = pd.DataFrame({"region": ["r1", "r2", "r3"], "low": [50.0, 80.0, 120.0],
+                          "mid": [60.0, 95.0, 130.0], "high": [70.0, 110.0, 140.0]})
+    found = report.regions.regions_summary(frame, 100.0)
+    assert found == {"count": 3, "cheaper_high": 1, "cheaper_mid": 2, "cheapest": "r1",
+                     "cheapest_mid": 60.0}
+
+
+def _warning(cell: str, found: str, expected: str,
+             params: tuple[tuple[str, str], ...] = ()) -> errors.Problem:
+    return errors.Problem("InHouse", cell, found, expected, errors.Severity.WARNING, params)
+
+
+WARNINGS = [
+    _warning("B7", "250", "usually at most {limit}: check this value (it is used as entered)",
+             (("limit", "100"),)),
+    _warning("B18", "0.35", "percent points: {value} is read as {value}%; type {points} for "
+             "{points}%", (("value", "0.35"), ("points", "35"))),
+]
+
+
+def test_workbook_warnings_list_each_value_with_its_sheet_and_cell():
+    # Problem.render's pattern "{label}: sheet “{sheet}”, cell {cell}: found {found}; expected
+    # {expected}." filled in by hand, one bullet per warning, in the loader's order.
+    block = report.workbook_warnings(WARNINGS, "en")
+    assert block.text == (
+        "- Warning: sheet “InHouse”, cell B7: found 250; expected usually at most 100: check "
+        "this value (it is used as entered).\n"
+        "- Warning: sheet “InHouse”, cell B18: found 0.35; expected percent points: 0.35 is read "
+        "as 0.35%; type 35 for 35%.")
+    assert block.html.count("<li>") == 2
+
+
+def test_workbook_warnings_are_in_the_readers_language(marked):
+    # Three ids go through `_()`: the sentence pattern (its "[ar]" comes first), the label
+    # "Warning" inside it, and the expectation before its {limit} is filled in.
+    assert report.workbook_warnings(WARNINGS[:1], "ar").text == (
+        "- [ar][ar]Warning: sheet “InHouse”, cell B7: found 250; expected [ar]usually at most "
+        "100: check this value (it is used as entered).")
+
+
+def test_no_workbook_warnings_says_so(marked):
+    block = report.workbook_warnings([], "ro")
+    assert block.text == "[ro]None of the workbook's values looks unusual."
+    assert block.html.startswith("<p")
+
+
+def test_every_name_the_notebooks_call_is_exported():
+    notebooks = Path(__file__).parents[1] / "notebooks"
+    called = {name for path in notebooks.glob("*.ipynb")
+              for name in re.findall(r"report\.(\w+)\(", path.read_text(encoding="utf-8"))}
+    assert "verdict" in called  # the scan found the notebooks' calls
+    assert called <= set(report.__all__)
+    assert all(callable(getattr(report, name)) for name in report.__all__)
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def marked(monkeypatch):
+    """Every message id comes back marked, so a test sees which words went through `_()`."""
+    for module in (report.inhouse, report.operation, errors):
+        monkeypatch.setattr(module, "translator",
+                            lambda lang: lambda message: f"[{lang}]{message}")
+
+
+def test_chart_titles_and_labels_are_translated(marked):
+    spec = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
+    assert spec["title"]["text"] == "[ar]Where the in-house money goes"
+    assert spec["encoding"]["x"]["title"] == "[ar]Per year (SAR)"
+    assert "[ar]Salaries" in [row["name"] for row in spec["datasets"].popitem()[1]]
+
+
+def test_right_to_left_charts_are_mirrored():
+    ar = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
+    en = report.inhouse.inhouse_chart(_cost(), "SAR", "en").spec
+    assert ar["encoding"]["y"]["axis"]["orient"] == "right"
+    assert ar["encoding"]["x"]["scale"]["reverse"] is True
+    assert ar["config"]["legend"]["orient"] == "left"
+    assert ar["title"]["anchor"] == "end"
+    assert en["encoding"]["y"]["axis"]["orient"] == "left"
+    assert en["encoding"]["x"]["scale"]["reverse"] is False
+    assert en["title"]["anchor"] == "start"
+
+
+def test_font_stack_has_arabic_glyphs():
+    spec = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
+    assert "Noto Sans Arabic" in spec["config"]["font"]
+
+
+def test_svg_axis_numbers_follow_the_locale():
+    # Salaries of 300,000 make the axis end at 300,000: "300.000" in Romanian, "300,000" in
+    # English. The SVG carries no random ids, so the same chart gives the same bytes.
+    spec = report.inhouse.inhouse_chart(_cost(), "RON", "ro").spec
+    ro = vlc.vegalite_to_svg(spec, format_locale=report.charts.chart_locale("ro"))
+    en = vlc.vegalite_to_svg(spec, format_locale=report.charts.chart_locale("en"))
+    assert "300.000" in ro
+    assert "300,000" in en
+    assert ro == vlc.vegalite_to_svg(spec, format_locale=report.charts.chart_locale("ro"))
+
+
+def test_figure_shows_its_title_as_plain_text():
+    figure = report.inhouse.inhouse_chart(_cost(), "SAR", "en")
+    printed = []
+
+    class Printer:
+        def text(self, value: str) -> None:
+            printed.append(value)
+
+    figure._repr_pretty_(Printer(), False)
+    assert printed == ["Where the in-house money goes"]
