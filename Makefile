@@ -24,10 +24,12 @@ book: venv ## Build the book: make book [WORKBOOK=company.xlsx] [LANGS="en ar ro
 
 test: venv ## Lint, unit tests, notebooks (nbval) and the browser test
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-translations: venv ## Extract every message and update the ar/ro catalogs
+translations: venv ## Extract every message and update the ar/ro catalogs (package and book)
 	$(PY) -m analysis.translations update
+	$(PY) -m analysis.book messages
 
 notebooks: venv ## Re-run the chapter notebooks in place with their defaults (refresh nbval's reference)
 	$(PY) -m analysis.book refresh-notebooks

@@ -139,7 +139,7 @@ def test_hours_text():
 def test_table_escapes_text_and_aligns_figures_to_the_line_end():
     block = report.blocks.table(["Name", "Cost"], [["<b>Acme & Co</b>", "1"]], numeric=(1,))
     assert "&lt;b&gt;Acme &amp; Co&lt;/b&gt;" in block.html
-    assert '<td style="text-align: end">1</td>' in block.html
+    assert '<td style="text-align: end; white-space: nowrap">1</td>' in block.html
     assert "<td><" not in block.html
     assert block.text == "Name | Cost\n<b>Acme & Co</b> | 1"
 

@@ -69,13 +69,14 @@ def _validate(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     _, warnings = load(args.workbook)
     for warning in warnings:
         say(warning.render(args.lang))
-    say(translator(args.lang)("The workbook is valid."))
+    _ = translator(args.lang)
+    say(_("The workbook is valid."))
     return 0
 
 
 def _summary(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     inputs, _warnings = load(args.workbook)
-    rows = summary.headline(inputs)
+    rows = summary.headline(inputs, args.lang)
     if args.json:
         say(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
     else:
@@ -208,13 +209,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.render(lang), file=sys.stderr)
         return 1
     except OSError as error:
-        print(translator(lang)("Cannot write {path}: {reason}").format(
+        _ = translator(lang)
+        print(_("Cannot write {path}: {reason}").format(
             path=error.filename, reason=error.strerror), file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - the last guard between a bug and an analyst
         if os.environ.get("ANALYSIS_DEBUG"):
             raise
-        print(translator(lang)("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see "
-                               "where, and please report it.").format(
+        _ = translator(lang)
+        print(_("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see where, and "
+                "please report it.").format(
             kind=type(error).__name__, detail=error), file=sys.stderr)
         return 2

@@ -43,11 +43,13 @@ def bullets(items: Sequence[str]) -> Html:
 def table(header: Sequence[str], rows: Sequence[Sequence[str]],
           numeric: Iterable[int] = (), caption: str = "") -> Html:
     """An HTML table of already formatted cells; `numeric` columns align to the line's end
-    (right in English, left in Arabic), the way figures line up in print."""
+    (right in English, left in Arabic), the way figures line up in print, and a figure never
+    breaks across lines."""
     numeric = set(numeric)
 
     def cell(tag: str, value: str, column: int) -> str:
-        style = ' style="text-align: end"' if column in numeric else ""
+        keep_whole = "; white-space: nowrap" if tag == "td" else ""
+        style = f' style="text-align: end{keep_whole}"' if column in numeric else ""
         return f"<{tag}{style}>{escape(value)}</{tag}>"
 
     head = "".join(cell("th", h, i) for i, h in enumerate(header))

@@ -116,5 +116,6 @@ def workbook_warnings(warnings: Sequence[Problem], lang: str) -> Html:
     so, so the section never looks as if something failed to show.
     """
     if not warnings:
-        return paragraph(translator(lang)("None of the workbook's values looks unusual."))
+        _ = translator(lang)
+        return paragraph(_("None of the workbook's values looks unusual."))
     return bullets([warning.render(lang) for warning in warnings])

@@ -19,6 +19,7 @@ from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
 from analysis.report.words import DASH, channel_name, model_name, region_name, share
 
+MARKETS = ref.NAMES["dedicated_hourly"]
 POSITIONS = {"below": N_("below the range"), "within": N_("within the range"),
              "above": N_("above the range"), "none": N_("no published range")}
 
@@ -162,7 +163,7 @@ def models_table(scenario: compare.Scenario, lang: str) -> Html:
     frame = models_frame(scenario)
     header = [_("Model"), _("Prices of"), _("Annual cost, middle of range"),
               _("Low to high"), _("Saving vs in-house (middle)")]
-    rows = [[_(compare.MODEL_NAMES[r.model]), _(ref.NAMES["dedicated_hourly"][r.market]),
+    rows = [[_(compare.MODEL_NAMES[r.model]), _(MARKETS[r.market]),
              fmt_money(r.mid, currency, lang),
              _("{low} to {high}").format(low=fmt_money(r.low, currency, lang),
                                          high=fmt_money(r.high, currency, lang)),
@@ -175,13 +176,13 @@ def models_sentence(scenario: compare.Scenario, lang: str) -> Html:
     _ = translator(lang)
     frame = models_frame(scenario)
     best = frame.loc[frame["mid"].idxmin()]
+    model, market = best["model"], best["market"]
     currency = scenario.context.inputs.company.currency
     return paragraph(_(
         "Where you have a quote for a channel and model, the model uses your lowest one; "
         "elsewhere it uses the published range. On your workload the cheapest model is {model} "
         "at {market} prices: {cost} a year in the middle of the range."
-    ).format(model=_(compare.MODEL_NAMES[best["model"]]),
-             market=_(ref.NAMES["dedicated_hourly"][best["market"]]),
+    ).format(model=_(compare.MODEL_NAMES[model]), market=_(MARKETS[market]),
              cost=fmt_money(best["mid"], currency, lang)))
 
 

@@ -140,7 +140,8 @@ def service_curve(inputs: Inputs, staff: staffing.Staffing, lang: str) -> list[o
     """The busiest queue's chart and its sentence, or a sentence saying there is no queue."""
     curve = busiest_curve(inputs, staff)
     if curve is None:
-        return [paragraph(translator(lang)("None of your channels has a live queue."))]
+        _ = translator(lang)
+        return [paragraph(_("None of your channels has a live queue."))]
     return [curve_chart(curve, lang), curve_sentence(curve, lang)]
 
 

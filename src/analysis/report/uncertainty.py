@@ -65,12 +65,13 @@ def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
     currency = comparison.scenario.context.inputs.company.currency
     top = comparison.tornado.iloc[0]
+    label = top["label"]
     return paragraph(_(
         "Each bar moves one input down (blue) or up (red) from today's value while the others stay "
         "put; the solid line is today's saving, {saving}, the dashed line zero. The saving "
         "depends most on {factor}: moving it by {change} either way gives a saving from {low} "
         "to {high}."
-    ).format(saving=fmt_money(base_saving(comparison), currency, lang), factor=_(top["label"]),
+    ).format(saving=fmt_money(base_saving(comparison), currency, lang), factor=_(label),
              change=share(float(top["change"]), lang),
              low=fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
              high=fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)))
