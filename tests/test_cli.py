@@ -137,8 +137,25 @@ def test_template_writes_then_refuses_to_overwrite(tmp_path):
 
 
 def test_blank_template_is_reported_as_incomplete(tmp_path):
+    """A blank workbook lacks at least the company name (Company!B4, the first field) and the
+    salary (InHouse!B4); both are named."""
     out = tmp_path / "blank.xlsx"
     run("template", str(out))
     result = run("validate", str(out))
+    assert result.returncode == 1
+    no_traceback(result)
+    assert "“Company”, cell B4" in result.stderr
+    assert "“InHouse”, cell B4" in result.stderr
+
+
+def test_template_needs_an_xlsx_name(tmp_path):
+    result = run("template", str(tmp_path / "company.txt"))
+    assert result.returncode == 1
+    assert ".xlsx" in result.stderr
+    assert not (tmp_path / "company.txt").exists()
+
+
+def test_absurd_agent_count_is_refused_quickly():
+    result = run("staffing", *PUBLISHED, "--agents", "100000000")
     assert result.returncode == 1
     no_traceback(result)

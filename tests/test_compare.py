@@ -127,13 +127,29 @@ def test_shared_dedicated_and_hybrid_at_reference_rates():
     assert scenario.option("model:dedicated:usa_canada:high").total == pytest.approx(1_146_600)
 
 
-def test_hybrid_uses_the_company_quote_when_there_is_one():
-    shared = VendorQuote("Night", "egypt", Channel.INBOUND_PHONE,
-                         PricingModel.SHARED_PER_MINUTE, 1.0, 0, 0, 0, 0)
-    scenario = evaluate(company([shared]))
-    # Night/weekend at the quoted 1.0 SAR/min: 5,280 x 52 = 274,560; business still 156,000.
-    hybrid = scenario.option("model:hybrid:international:low")
-    assert hybrid.total == pytest.approx(156_000 + 274_560)
+def test_models_ignore_the_company_quotes():
+    """A model option is named after a market and level, so it is priced from that reference
+    range even when the company holds cheaper quotes for the same channel and model."""
+    night = VendorQuote("Night", "egypt", Channel.INBOUND_PHONE,
+                        PricingModel.SHARED_PER_MINUTE, 1.0, 0, 0, 0, 0)
+    scenario = evaluate(company([night, hourly("Cheap", 10)]))
+    # The quotes stay vendor options: Night 524,160 min x 1.0; Cheap 10,920 h x 10.
+    assert scenario.option("vendor:Night").total == pytest.approx(524_160)
+    assert scenario.option("vendor:Cheap").total == pytest.approx(109_200)
+    # International low, as without quotes (see above): dedicated 327,600, shared 687,960,
+    # hybrid 156,000 + 360,360.
+    assert scenario.option("model:dedicated:international:low").total == pytest.approx(327_600)
+    assert scenario.option("model:shared:international:low").total == pytest.approx(687_960)
+    assert scenario.option("model:hybrid:international:low").total == pytest.approx(516_360)
+    # International mid: (8 + 15) / 2 = 11.5 USD x 3.75 = 43.125 SAR/h x 10,920 h = 470,925.
+    assert scenario.option("model:dedicated:international:mid").total == pytest.approx(470_925)
+    # USA/Canada high: dedicated 28 x 3.75 = 105 SAR/h, shared 0.90 x 3.75 = 3.375 SAR/min.
+    # Shared: 524,160 min x 3.375 = 1,769,040. Hybrid: business 100 h x 52 = 5,200 h x 105 =
+    # 546,000; night/weekend 5,280 x 52 = 274,560 min x 3.375 = 926,640; 1,472,640 in all.
+    assert scenario.option("model:shared:usa_canada:high").total == pytest.approx(1_769_040)
+    hybrid = scenario.option("model:hybrid:usa_canada:high")
+    assert hybrid.total == pytest.approx(1_472_640)
+    assert {q.quote.vendor for q in hybrid.quotes} == {compare.REFERENCE_VENDOR}
 
 
 def test_regional_prices_converted_to_riyals():
@@ -189,6 +205,23 @@ def test_tornado_directions():
     assert list(rows.index[:2]) == ["shrinkage", "contacts"]
     assert rows.loc["shrinkage", "swing"] == pytest.approx(90_000)
     assert rows.loc["contacts", "swing"] == pytest.approx(76_320)
+
+
+def test_vendor_rates_move_the_whole_price():
+    # Rate 10 SAR/h, minimum 10,000 a month, set-up 6,000 and exit 2,000 over the 2-year horizon.
+    # Today: hours 10,920 x 10 = 109,200 are below the 120,000 minimum, so 120,000; fees
+    # (6,000 + 2,000) / 2 = 4,000; 124,000 in all.
+    quote = VendorQuote("Whole", "india", Channel.INBOUND_PHONE,
+                        PricingModel.DEDICATED_PER_HOUR, 10, 0, 10_000, 6_000, 2_000)
+    inputs = company([quote])
+    scenario = evaluate(inputs)
+    assert scenario.option("vendor:Whole").total == pytest.approx(124_000)
+    rows = tornado(inputs, scenario.option("vendor:Whole"), reference.load()).set_index("factor")
+    # -10%: hours 98,280 under the 9,000 x 12 = 108,000 minimum; fees 5,400 + 1,800 over 2 years
+    # = 3,600; 111,600. +10%: hours 120,120 under 11,000 x 12 = 132,000; fees (6,600 + 2,200) / 2
+    # = 4,400; 136,400. Fixed fees would have left 4,000 at both ends (112,000 / 136,000).
+    assert rows.loc["vendor_rates", ["option_low", "option_high"]].tolist() == pytest.approx(
+        [111_600, 136_400])
 
 
 def test_more_contacts_cost_more_with_erlang_staffing(monkeypatch):
@@ -266,6 +299,22 @@ def test_recommends_in_house_when_vendors_cost_more():
     assert verdict.option_id == "inhouse"
     assert verdict.annual_saving == pytest.approx(-246_000)
     assert verdict.caveats == ()
+
+
+def test_without_quotes_the_models_at_mid_prices_compete():
+    scenario = evaluate(company())
+    # Three models x two markets at the middle of their ranges.
+    assert sorted(o.id for o in scenario.candidates) == sorted(
+        f"model:{m}:{k}:mid" for m in ("shared", "dedicated", "hybrid")
+        for k in ("international", "usa_canada"))
+    # International mid: dedicated 11.5 x 3.75 = 43.125 SAR/h x 10,920 = 470,925; shared
+    # 0.40 x 3.75 = 1.5 SAR/min x 524,160 = 786,240; hybrid 5,200 h x 43.125 = 224,250 plus
+    # 274,560 min x 1.5 = 411,840, 636,090. USA/Canada costs more still (25 USD/h, 0.825/min).
+    verdict = decide(company(), draws=10)
+    assert verdict.best_outsourced_id == "model:dedicated:international:mid"
+    # 300,000 - 470,925: the team is cheaper.
+    assert verdict.annual_saving == pytest.approx(-170_925)
+    assert verdict.verdict == IN_HOUSE
 
 
 def test_too_close_to_call():

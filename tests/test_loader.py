@@ -115,8 +115,11 @@ def test_wrong_format_version(edited, version):
     assert dict(problems[0].params) == {"version": "1"}
 
 
-def test_version_as_text_is_accepted(edited):
-    load(edited({"Instructions": {"B2": "1"}}))
+def test_version_as_text_is_accepted(edited, filled_workbook):
+    """"1" typed as text is version 1: the workbook loads exactly as the untouched one."""
+    inputs, warnings = load(edited({"Instructions": {"B2": "1"}}))
+    assert warnings == []
+    assert inputs == load(filled_workbook)[0]
 
 
 # --- one cell -------------------------------------------------------------------------------

@@ -168,6 +168,21 @@ def test_early_hours_before_night_end_are_premium():
     assert first_day["premium"].tolist() == [True, True, False, False]
 
 
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    # Open 04:00-08:00 Monday to Friday, so only nights count (no weekend day is open).
+    (22, 6, [True, True, False, False]),  # crosses midnight: 04 and 05 are night
+    (0, 6, [True, True, False, False]),   # does not cross midnight: 04 and 05 are night
+    (5, 7, [False, True, True, False]),   # 05 and 06 only
+    (6, 6, [False, False, False, False]),  # equal ends: no night premium
+])
+def test_night_window_with_or_without_midnight(start, end, expected):
+    hours = Hours(days_per_week=5, open_hour=4, close_hour=8)
+    assumptions = Assumptions(night_start_hour=start, night_end_hour=end)
+    result = staff_channel(email(40, hours), INHOUSE, assumptions)
+    first_day = result.intervals[result.intervals["day"] == 0]
+    assert first_day["premium"].tolist() == expected
+
+
 def test_round_the_clock_costs_more_fte_than_business_hours_for_the_same_contacts():
     # The source documents' night-shift point: the same monthly calls spread thinly over
     # nights and weekends still need agents on every hour, and small queues need more agents

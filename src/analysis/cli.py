@@ -13,6 +13,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -42,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     interval.add_argument("--aht-seconds", type=float, required=True)
     interval.add_argument("--target-seconds", type=float, required=True)
     goal = interval.add_mutually_exclusive_group(required=True)
-    goal.add_argument("--service-level", type=_fraction, help="e.g. 0.8 or 80")
+    goal.add_argument("--service-level", type=_fraction,
+                      help="0.8 or 80; like every percentage here, values up to 1 are fractions")
     goal.add_argument("--agents", type=int)
     interval.add_argument("--max-occupancy", type=_fraction, default=1.0)
     interval.add_argument("--shrinkage", type=_fraction, default=0.0)
@@ -139,9 +141,9 @@ def _interval_problem(args: argparse.Namespace) -> str | None:
             rule = _("a number above 0") if strict else _("a number of 0 or more")
             return _("{option} must be {rule}, not {value}").format(
                 option=option, rule=rule, value=value)
-    if args.agents is not None and args.agents < 0:
-        return _("{option} must be {rule}, not {value}").format(
-            option="--agents", rule=_("a number of 0 or more"), value=args.agents)
+    if args.agents is not None and not 0 <= args.agents <= 2 * MAX_TRAFFIC_ERLANGS:
+        return _("--agents must be between 0 and {most}, not {value}").format(
+            most=2 * MAX_TRAFFIC_ERLANGS, value=args.agents)
     if args.service_level is not None and args.service_level >= 1:
         return _("--service-level must be below 100%: no queue answers every call in time")
     if args.max_occupancy == 0 or args.shrinkage >= 1:
@@ -183,6 +185,8 @@ def _plain(value: object) -> float | int | None:
 
 def _template(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     _ = translator(args.lang)
+    if Path(args.out).suffix.lower() != ".xlsx":
+        raise UsageError(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
     try:
         path = write_template(args.out, overwrite=args.force)
     except FileExistsError as error:

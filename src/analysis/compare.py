@@ -1,10 +1,12 @@
 """The options the book compares, how robust the cheapest one is, and the recommendation.
 
 Options: the in-house team; each vendor with all its quotes; the shared, dedicated and hybrid
-models of seed 003 (priced from the company's quotes where it has one, else from the seed 001
-ranges); every region of the seed 001 location guide. Then one-at-a-time sensitivity (tornado),
-a seeded Monte Carlo range, the break-even volume and a recommendation whose reasons and caveats
-are message ids with parameters. Everything is data; the book formats and translates.
+models of seed 003, always priced from the seed 001 ranges at the market and level they name (a
+clean reference comparison: the company's quotes are compared as the vendor options, and mixing
+them in would show a quoted price as, say, "USA/Canada prices"); every region of the seed 001
+location guide. Then one-at-a-time sensitivity (tornado), a seeded Monte Carlo range, the
+break-even volume and a recommendation whose reasons and caveats are message ids with
+parameters. Everything is data; the book formats and translates.
 
 Message parameters follow one naming rule so the book can format them: names ending in `_money`
 are amounts in the company's currency, `_share` fractions, `_count` counts, `_minutes` and
@@ -136,19 +138,17 @@ def _reference_quote(
     return VendorQuote(REFERENCE_VENDOR, region, channel, model, rate, 0.0, 0.0, 0.0, 0.0)
 
 
-def _quote_for(ctx: Context, channel: Channel, model: PricingModel, market: str,
-               level: str) -> VendorQuote:
-    """The company's lowest quoted rate for this channel and model, else the seed's range."""
-    quoted = [q for q in ctx.inputs.quotes if q.channel == channel and q.model == model]
-    if quoted:
-        return min(quoted, key=lambda q: q.rate)
+def _market_quote(ctx: Context, channel: Channel, model: PricingModel, market: str,
+                  level: str) -> VendorQuote:
+    """The seed 001 price of one market at one level, never the company's quotes: the option
+    is named after that market and level, and the quotes have options of their own."""
     price = (ctx.reference.shared(market) if model is PricingModel.SHARED_PER_MINUTE
              else ctx.reference.dedicated(market))
     return _reference_quote(ctx, channel, model, price, level, market)
 
 
 def _model_option(spec: Spec, ctx: Context) -> OptionCost:
-    """Every channel under one model of seed 003, at one market's low, mid or high price.
+    """Every channel under one model of seed 003, at one market's low, mid or high reference price.
 
     Outbound calls are priced per hour in every model (seed 001 prices outbound by the hour,
     never per minute). Hybrid follows seed 003's suggestion: dedicated agents in business hours,
@@ -160,8 +160,8 @@ def _model_option(spec: Spec, ctx: Context) -> OptionCost:
     priced: list[QuoteCost] = []
     for vendor_staffing in ctx.vendor_channels:
         channel = vendor_staffing.channel
-        dedicated = _quote_for(ctx, channel, PricingModel.DEDICATED_PER_HOUR, market, level)
-        shared = _quote_for(ctx, channel, PricingModel.SHARED_PER_MINUTE, market, level)
+        dedicated = _market_quote(ctx, channel, PricingModel.DEDICATED_PER_HOUR, market, level)
+        shared = _market_quote(ctx, channel, PricingModel.SHARED_PER_MINUTE, market, level)
         whole = Volume.of(vendor_staffing)
         if channel is Channel.OUTBOUND_PHONE or model == DEDICATED:
             parts = [(dedicated, whole)]
@@ -318,7 +318,8 @@ def vary(inputs: Inputs, multipliers: dict[str, float]) -> tuple[Inputs, float]:
     """The inputs with each factor multiplied, and the multiplier for reference prices.
 
     Salaries move together (agents, team leads, the retained manager): one pay level.
-    Vendor rates move every quoted price (rate, commission, minimum) and the reference ranges.
+    Vendor rates move every quoted price (rate, commission, minimum, set-up and exit fees) and
+    the reference ranges: a vendor's price rises or falls as a whole.
     """
     m = {f.id: 1.0 for f in FACTORS} | multipliers
     demand = tuple(
@@ -337,7 +338,8 @@ def vary(inputs: Inputs, multipliers: dict[str, float]) -> tuple[Inputs, float]:
     quotes = tuple(
         replace(q, rate=q.rate * m["vendor_rates"],
                 commission_per_success=q.commission_per_success * m["vendor_rates"],
-                min_monthly=q.min_monthly * m["vendor_rates"])
+                min_monthly=q.min_monthly * m["vendor_rates"],
+                setup_fee=q.setup_fee * m["vendor_rates"], exit_fee=q.exit_fee * m["vendor_rates"])
         for q in inputs.quotes
     )
     retained = replace(inputs.retained,

@@ -19,7 +19,10 @@ import pandas as pd
 
 from analysis.i18n import N_
 from analysis.model import (
+    DAYS_PER_WEEK,
     MONTHS_PER_YEAR,
+    SECONDS_PER_HOUR,
+    WEEKS_PER_YEAR,
     Channel,
     InHouseCosts,
     Inputs,
@@ -28,12 +31,10 @@ from analysis.model import (
     VendorQuote,
 )
 from analysis.reference import COMMISSION_PREMIUM, Reference
-from analysis.staffing import DAYS_PER_WEEK, ChannelStaffing, whole
+from analysis.staffing import ChannelStaffing, whole
 
-WEEKS_PER_YEAR = 52
 HOURS_PER_DAY = 24
 MINUTES_PER_HOUR = 60
-SECONDS_PER_HOUR = 3600
 
 INHOUSE_CATEGORIES = (
     ("salaries", N_("Salaries")),

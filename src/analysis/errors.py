@@ -74,3 +74,17 @@ class WorkbookUnreadable(AnalysisError):
         return _("Cannot read the workbook {path}: {reason}").format(
             path=self.path, reason=_(self.reason)
         )
+
+
+class UnknownLanguage(AnalysisError, ValueError):
+    """A language code the book and the messages are not written in."""
+
+    def __init__(self, code: str, choices: tuple[str, ...]):
+        self.code = code
+        self.choices = choices
+        super().__init__(f"language {code!r} is not one of {', '.join(choices)}")
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang if lang in self.choices else "en")
+        return _("Unknown language “{code}”: choose one of {choices}.").format(
+            code=self.code, choices=", ".join(self.choices))

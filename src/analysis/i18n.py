@@ -42,7 +42,9 @@ def _catalog(lang: str) -> dict[str, str]:
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+        from analysis.errors import UnknownLanguage  # errors renders through this module
+
+        raise UnknownLanguage(lang, LANGUAGES)
     return lang
 
 

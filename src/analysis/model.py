@@ -32,8 +32,11 @@ class PricingModel(StrEnum):
     HOURLY_PLUS_COMMISSION = "hourly_plus_commission"
 
 
-WEEKS_PER_MONTH = 52 / 12
+WEEKS_PER_YEAR = 52
+WEEKS_PER_MONTH = WEEKS_PER_YEAR / 12
 MONTHS_PER_YEAR = 12
+DAYS_PER_WEEK = 7
+SECONDS_PER_HOUR = 3600
 
 
 @dataclass(frozen=True)

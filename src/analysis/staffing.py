@@ -26,7 +26,10 @@ import pandas as pd
 
 from analysis import erlang
 from analysis.model import (
+    DAYS_PER_WEEK,
+    SECONDS_PER_HOUR,
     WEEKS_PER_MONTH,
+    WEEKS_PER_YEAR,
     Assumptions,
     Channel,
     ChannelDemand,
@@ -35,9 +38,6 @@ from analysis.model import (
     Inputs,
 )
 
-SECONDS_PER_HOUR = 3600
-WEEKS_PER_YEAR = 52
-DAYS_PER_WEEK = 7
 COLUMNS = [
     "day", "hour", "contacts", "agents", "service_level", "asa_seconds", "occupancy", "premium",
 ]
@@ -249,12 +249,23 @@ def _week(hours: Hours, assumptions: Assumptions) -> _Week:
         profile = np.ones_like(profile)
     day = np.repeat(np.arange(hours.days_per_week), open_hours.size)
     hour = np.tile(open_hours, hours.days_per_week)
-    night = (hour >= assumptions.night_start_hour) | (hour < assumptions.night_end_hour)
+    night = night_hours(hour, assumptions.night_start_hour, assumptions.night_end_hour)
     weekend = day >= DAYS_PER_WEEK - assumptions.weekend_days
     arrays = (day, hour, night | weekend, profile)
     for array in arrays:
         array.flags.writeable = False
     return _Week(*arrays, profile_total=float(profile.sum()))
+
+
+def night_hours(hour: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Whether each hour of the day falls in the night from `start` to `end`.
+
+    A night usually crosses midnight (22 to 6), but a workbook may set one that does not (0 to 6);
+    equal start and end mean no night premium at all.
+    """
+    if start > end:
+        return (hour >= start) | (hour < end)
+    return (hour >= start) & (hour < end)
 
 
 def _contacts(demand: ChannelDemand, week: _Week) -> np.ndarray:

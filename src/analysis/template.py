@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel import Locale
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis import workbook_format as fmt
-from analysis.i18n import N_
+from analysis.i18n import LANGUAGES, N_, direction, translator
 from analysis.model import Channel
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -30,7 +31,7 @@ RIGHT_TO_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="right", re
 VALIDATION_LAST_ROW = 500
 """Quote dropdowns reach this row, well past the formatted rows, for added quotes."""
 
-INSTRUCTIONS_EN = (
+INSTRUCTIONS = (
     N_("This workbook describes your customer-service operation for the sourcing analysis: "
        "in-house team or outsourcing."),
     N_("Fill in the yellow cells on the sheets Company, Demand, InHouse, Quotes and "
@@ -48,46 +49,6 @@ INSTRUCTIONS_EN = (
     N_("Assumptions: a blank cell uses the default shown next to it."),
     N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
        "are stored."),
-)
-
-INSTRUCTIONS_AR = (
-    "يصف هذا المصنف عمليات خدمة العملاء لديك من أجل تحليل خيارات التشغيل: "
-    "فريق داخلي أو الاستعانة بمصادر خارجية.",
-    "املأ الخلايا الصفراء في الأوراق Company وDemand وInHouse وQuotes وAssumptions. "
-    "الخلايا الرمادية غير مستخدمة. لا تغيّر أسماء الأوراق ولا تنقل الصفوف.",
-    "وحدة كل قيمة مذكورة في عنوانها. المبالغ بعملة الشركة، باستثناء العروض المقدمة "
-    "بالدولار الأمريكي (USD).",
-    "النسب المئوية: اكتب 30 لتعني 30%. الخلية المنسقة كنسبة مئوية (30%) تُقرأ كما تظهر.",
-    "يمكن كتابة الأرقام بالأرقام العربية (٣٠) أو بفاصلة عشرية أو بفواصل الآلاف. "
-    "أما النص الذي يحتمل رقمين، مثل 1,234، فيُرفض: أدخله كرقم أو بدون فواصل الآلاف.",
-    "الطلب (Demand): لكل قناة أدخل العدد الشهري للتذاكر، أو عدد العملاء ومعدل الحوادث "
-    "(عدد الاتصالات لكل عميل شهريًا)، أو كليهما (ويجب ألا يختلفا بأكثر من 5%). "
-    "اترك الحجم فارغًا للقناة التي لا تستخدمها.",
-    "العروض (Quotes): صف واحد لكل سعر يقدمه مورد؛ أضف ما تحتاج إليه من الصفوف.",
-    "الافتراضات (Assumptions): الخلية الفارغة تأخذ القيمة الافتراضية المعروضة بجانبها.",
-    "الصيغ مسموح بها: احفظ المصنف في Excel أو LibreOffice حتى تُخزَّن قيمها.",
-)
-
-INSTRUCTIONS_RO = (
-    "Acest registru descrie activitatea dvs. de asistență pentru clienți, pentru analiza "
-    "opțiunilor: echipă internă sau externalizare.",
-    "Completați celulele galbene din foile Company, Demand, InHouse, Quotes și Assumptions. "
-    "Celulele gri nu sunt folosite. Nu redenumiți foile și nu mutați rândurile.",
-    "Fiecare antet își arată unitatea de măsură. Sumele sunt în moneda companiei, cu excepția "
-    "ofertelor exprimate în USD.",
-    "Procente: scrieți 30 pentru 30%. O celulă formatată ca procent (30%) este citită așa "
-    "cum apare.",
-    "Numerele pot fi scrise cu cifre arabe, cu virgulă zecimală sau cu separatori de mii. "
-    "Un text care poate însemna două numere, precum 1,234, este respins: introduceți-l ca "
-    "număr sau fără separatori de mii.",
-    "Demand: pentru fiecare canal indicați numărul lunar de tichete, sau numărul de clienți "
-    "și rata incidentelor (contacte per client pe lună), sau ambele (diferența dintre ele "
-    "trebuie să fie de cel mult 5%). Lăsați volumul gol pentru canalele pe care nu le folosiți.",
-    "Quotes: câte un rând pentru fiecare preț oferit de un furnizor; adăugați câte rânduri "
-    "aveți nevoie.",
-    "Assumptions: o celulă goală folosește valoarea implicită afișată alături.",
-    "Formulele sunt permise: salvați registrul în Excel sau LibreOffice pentru ca valorile "
-    "lor să fie stocate.",
 )
 
 TITLES = {
@@ -139,12 +100,12 @@ def _instructions(sheet: Worksheet) -> None:
     sheet["A2"].font = BOLD
     _legend(sheet, 3)
     row = 5
-    for heading, lines, alignment in (
-        ("English", INSTRUCTIONS_EN, WRAP),
-        ("العربية", INSTRUCTIONS_AR, RIGHT_TO_LEFT),
-        ("Română", INSTRUCTIONS_RO, WRAP),
-    ):
-        sheet.cell(row, 1, heading).font = BOLD
+    for lang in LANGUAGES:
+        _ = translator(lang)
+        lines = [_(line) for line in INSTRUCTIONS]
+        alignment = RIGHT_TO_LEFT if direction(lang) == "rtl" else WRAP
+        heading = Locale.parse(lang).display_name
+        sheet.cell(row, 1, heading[:1].upper() + heading[1:]).font = BOLD
         sheet.cell(row, 1).alignment = alignment
         for offset, line in enumerate(lines, start=1):
             sheet.cell(row + offset, 1, line).alignment = alignment

@@ -41,10 +41,7 @@ LEGEND_ROW = 2
 HEADER_ROW = 3
 FIRST_ROW = 4
 
-LABEL_COLUMN = "A"
 VALUE_COLUMN = "B"
-NOTE_COLUMN = "C"
-DEFAULT_COLUMN = "D"
 
 QUOTE_TEMPLATE_ROWS = 40
 """Rows the blank template formats for quotes; the loader reads any number."""

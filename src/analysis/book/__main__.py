@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from analysis.book import maintenance, paths, pipeline, stage
 from analysis.errors import AnalysisError
@@ -40,7 +41,8 @@ def _languages(text: str) -> list[str]:
 
 def _build(args: argparse.Namespace) -> int:
     _ = translator(args.lang)
-    report = pipeline.build(args.workbook, _languages(args.langs), say=print,
+    workbook = Path(args.workbook).expanduser().resolve()  # from where the analyst stands
+    report = pipeline.build(workbook, _languages(args.langs), say=print,
                             workers=args.workers, message_lang=args.lang)
     print(_("{executed} notebook(s) executed, {books} language book(s) rendered, {state} "
             "in {seconds} s: {path}").format(

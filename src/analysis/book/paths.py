@@ -13,7 +13,6 @@ ROOT = Path(__file__).resolve().parents[3]
 CONFIG = ROOT / "_config.yml"
 TOC = ROOT / "_toc.yml"
 BOOK_DIR = ROOT / "book"
-NOTEBOOKS_DIR = ROOT / "notebooks"
 PACKAGE_DIR = ROOT / "src" / "analysis"
 REFERENCE_DIR = ROOT / "data" / "reference"
 DEFAULT_WORKBOOK = ROOT / "data" / "examples" / "gulf-ecommerce.xlsx"

@@ -7,6 +7,7 @@ site is touched: the last good book stays in `_build/html/` until a complete new
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,10 +15,13 @@ from pathlib import Path
 
 from analysis.book import content, execute, paths, publish, render, stage
 from analysis.errors import AnalysisError
-from analysis.i18n import check_language, translator
+from analysis.i18n import LANGUAGES, N_, check_language, translator
 from analysis.loader import load
 
 Say = Callable[[str], None]
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+"""Sphinx colours its log even into a file; what the analyst is shown is plain text."""
+SPHINX_PROBLEM = re.compile(r"\b(WARNING|ERROR|SEVERE|CRITICAL):")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,18 @@ class Report:
     rendered: tuple[str, ...]
     published: bool
     seconds: float
+
+
+class NoLanguages(AnalysisError):
+    """The language list was empty: there is no book to build, and no landing page to write."""
+
+    MESSAGE = N_("No language to build: name at least one of {languages}.")
+
+    def __init__(self) -> None:
+        super().__init__(self.MESSAGE.format(languages=", ".join(LANGUAGES)))
+
+    def render(self, lang: str = "en") -> str:
+        return translator(lang)(self.MESSAGE).format(languages=", ".join(LANGUAGES))
 
 
 class ChaptersFailed(AnalysisError):
@@ -59,11 +75,21 @@ class BooksFailed(AnalysisError):
         _ = translator(lang)
         lines = [_("The book was not changed: Jupyter Book failed.")]
         for failure in self.failures:
-            tail = failure.log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
             lines.append(_("Language {language}, full log in {path}:").format(
                 language=failure.lang, path=failure.log))
-            lines += ["    " + line for line in tail]
+            lines += ["    " + line for line in log_excerpt(failure.log)]
         return "\n".join(lines)
+
+
+def log_excerpt(log: Path, limit: int = 15) -> list[str]:
+    """The lines that say why Sphinx failed: its warnings and errors, else the end of the log.
+
+    Warnings fail the build (`render.command`) but are printed while pages are read, far above
+    the log's last lines, which only say "look above for the cause".
+    """
+    lines = ANSI_COLOUR.sub("", log.read_text(encoding="utf-8", errors="replace")).splitlines()
+    problems = [line for line in lines if SPHINX_PROBLEM.search(line)]
+    return problems[:limit] if problems else lines[-limit:]
 
 
 def _chapter_id(lang: str, notebook: Path) -> str:
@@ -136,8 +162,14 @@ def render_books(languages: list[str], state: content.State, say: Say,
 
 def build(workbook: str | Path, languages: list[str], say: Say, workers: int = 2,
           message_lang: str = "en") -> Report:
-    """Builds `_build/html/` for the workbook in the given languages (raises AnalysisError)."""
+    """Builds `_build/html/` for the workbook in the given languages (raises AnalysisError).
+
+    The languages are checked before anything is read or written, so a mistyped or empty list
+    costs nothing and leaves no half-made site behind.
+    """
     started = time.perf_counter()
+    if not languages:
+        raise NoLanguages()
     languages = [check_language(lang) for lang in dict.fromkeys(languages)]
     source = paths.resolve(workbook)
     _inputs, warnings = load(source)

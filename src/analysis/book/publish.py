@@ -26,9 +26,19 @@ def assemble(books: dict[str, Path], root_page: str, target: Path) -> Path:
 
 
 def swap(new: Path, live: Path) -> None:
-    """Replaces `live` by `new`; the old site is removed only after the new one is in place."""
+    """Replaces `live` by `new`; the old site is removed only after the new one is in place.
+
+    If `new` cannot be moved in, the old site is moved back before the error goes on, so a
+    failed swap leaves `live` exactly as it was (and `new` where it was).
+    """
     old = live.with_name(f"{live.name}.old-{os.getpid()}")
-    if live.exists():
+    had_site = live.exists()
+    if had_site:
         live.rename(old)
-    new.rename(live)
+    try:
+        new.rename(live)
+    except BaseException:
+        if had_site:
+            old.rename(live)
+        raise
     shutil.rmtree(old, ignore_errors=True)

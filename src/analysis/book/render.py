@@ -33,9 +33,14 @@ def output_dir(stage: Path) -> Path:
 
 
 def command(stage: Path) -> list[str]:
-    """The `jupyter-book build` command line for one staging tree, in this environment."""
+    """The `jupyter-book build` command line for one staging tree, in this environment.
+
+    Warnings are errors: without `--warningiserror`, Jupyter Book exits 0 on a table of contents
+    naming a missing page or an unknown directive, and a book with holes would be published.
+    `--keep-going` (which only acts with it) still reports every warning in the log at once.
+    """
     return [sys.executable, "-c", JUPYTER_BOOK, "build", str(stage), "--builder", "html",
-            "--keep-going"]
+            "--warningiserror", "--keep-going"]
 
 
 def render_all(stages: dict[str, Path], workers: int = 2) -> list[Rendered]:

@@ -179,9 +179,9 @@ def models_sentence(scenario: compare.Scenario, lang: str) -> Html:
     model, market = best["model"], best["market"]
     currency = scenario.context.inputs.company.currency
     return paragraph(_(
-        "Where you have a quote for a channel and model, the model uses your lowest one; "
-        "elsewhere it uses the published range. On your workload the cheapest model is {model} "
-        "at {market} prices: {cost} a year in the middle of the range."
+        "Each model is priced at the published range of the market shown; your own quotes are "
+        "compared above as vendor offers. On your workload the cheapest model is {model} at "
+        "{market} prices: {cost} a year in the middle of the range."
     ).format(model=_(compare.MODEL_NAMES[model]), market=_(MARKETS[market]),
              cost=fmt_money(best["mid"], currency, lang)))
 
