@@ -3,7 +3,7 @@
 The module fixture copies the real `_config.yml` and `book/` into a temporary project with a
 one-chapter table of contents and a tiny chapter notebook, points `analysis.book.paths` at it,
 and builds English and Arabic once (about ten seconds on two cores); each test then looks at that
-build or tries to break it.
+build, or breaks a copy of it (`copy_of_project`) and checks that the published site survived.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis.book import content, execute, paths, pipeline, sphinx_ext
-from analysis.errors import WorkbookInvalid, WorkbookUnreadable
+from analysis.book import content, execute, paths, pipeline, publish, render, sphinx_ext
+from analysis.book.__main__ import main
+from analysis.errors import UnknownLanguage, WorkbookInvalid, WorkbookUnreadable
 from analysis.template import write_template
 
 LANGS = ["en", "ar"]
@@ -90,12 +91,40 @@ def test_first_build_runs_each_chapter_once_per_language_and_publishes(project):
         assert (root / "_build" / "executed" / lang / "01_summary.ipynb").exists()
 
 
-def test_unchanged_rebuild_runs_neither_papermill_nor_sphinx(project):
+@pytest.fixture
+def copy_of_project(project, tmp_path, monkeypatch):
+    """The built project copied, `_build/` included, so a test can break it without harm."""
+    root = tmp_path / "book"
+    shutil.copytree(project[0], root)
+    _point_paths_at(root, monkeypatch)
+    return root
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Runs `python -m analysis.book` in this process (paths as patched): exit code, stderr."""
+    code = main(argv)
+    return code, capsys.readouterr().err
+
+
+def test_unchanged_rebuild_runs_neither_papermill_nor_sphinx(project, monkeypatch):
+    chapters, books = [], []
+    run_all, render_all = execute.run_all, render.render_all
+
+    def counting_run_all(jobs, workers=2):
+        chapters.extend(jobs)
+        return run_all(jobs, workers)
+
+    def counting_render_all(stages, workers=2):
+        books.extend(stages)
+        return render_all(stages, workers)
+
+    monkeypatch.setattr(execute, "run_all", counting_run_all)
+    monkeypatch.setattr(render, "render_all", counting_render_all)
     report = pipeline.build(paths.DEFAULT_WORKBOOK, LANGS, say=lambda line: None)
+    assert chapters == [] and books == []
     assert report.executed == 0
     assert report.rendered == ()
     assert not report.published
-    assert report.seconds < 5
 
 
 def test_every_arabic_page_is_right_to_left_and_no_english_page_is(project):
@@ -160,6 +189,105 @@ def test_unreadable_or_invalid_workbook_leaves_the_book_untouched(project, tmp_p
     with pytest.raises(WorkbookInvalid):
         pipeline.build(blank, LANGS, say=lambda line: None)
     assert content.tree_digest(html) == before
+
+
+def test_chapter_that_raises_during_the_build_leaves_the_book_untouched(copy_of_project, capsys):
+    html = copy_of_project / "_build" / "html"
+    before = content.tree_digest(html)
+    nbformat.write(_chapter([new_code_cell("1 / 0")]),
+                   copy_of_project / "notebooks" / "01_summary.ipynb")
+    code, errors = _cli(["build", "--langs", "en"], capsys)
+    assert code == 1
+    assert "Traceback" not in errors
+    # one chapter in one language failed, and the message says where its notebook is
+    assert "1 chapter run(s) failed" in errors
+    assert "ZeroDivisionError" in errors
+    assert str(copy_of_project / "_build" / "executed" / "en" / "01_summary.ipynb") in errors
+    assert content.tree_digest(html) == before
+    assert not (copy_of_project / "_build" / "html.new").exists()
+
+
+@pytest.mark.parametrize("breakage, cause", [
+    ("toc", "toctree contains reference to nonexisting document 'notebooks/99_missing'"),
+    ("page", "Unknown directive type: 'no-such-directive'"),
+])
+def test_failed_jupyter_book_render_leaves_the_book_untouched(copy_of_project, capsys,
+                                                              breakage, cause):
+    html = copy_of_project / "_build" / "html"
+    before = content.tree_digest(html)
+    if breakage == "toc":
+        (copy_of_project / "_toc.yml").write_text(TOC + "- file: notebooks/99_missing\n",
+                                                  encoding="utf-8")
+    else:
+        with (copy_of_project / "book" / "glossary.md").open("a", encoding="utf-8") as page:
+            page.write("\n```{no-such-directive}\n```\n")
+    code, errors = _cli(["build", "--langs", "en"], capsys)
+    assert code == 1
+    assert "Traceback" not in errors
+    assert "Jupyter Book failed" in errors and "Language en" in errors
+    assert cause in errors  # the warning itself, not only the log's "look above" ending
+    assert "\x1b[" not in errors
+    assert content.tree_digest(html) == before
+    assert not (copy_of_project / "_build" / "html.new").exists()
+
+
+def test_log_excerpt_shows_warnings_or_else_the_end_of_the_log(tmp_path):
+    log = tmp_path / "build.log"
+    log.write_text("reading sources...\n\x1b[91mbook/a.md:3: WARNING: bad\x1b[39;49;00m\n"
+                   "writing output...\nbuild finished with problems, 1 warning.\n",
+                   encoding="utf-8")
+    assert pipeline.log_excerpt(log) == ["book/a.md:3: WARNING: bad"]
+    log.write_text("".join(f"line {number}\n" for number in range(1, 21)), encoding="utf-8")
+    assert pipeline.log_excerpt(log, limit=3) == ["line 18", "line 19", "line 20"]
+
+
+def test_build_refuses_an_empty_or_unknown_language_before_any_work(tmp_path, monkeypatch,
+                                                                    capsys):
+    project = tmp_path / "project"
+    _point_paths_at(project, monkeypatch)
+    with pytest.raises(pipeline.NoLanguages):
+        pipeline.build(paths.DEFAULT_WORKBOOK, [], say=lambda line: None)
+    with pytest.raises(UnknownLanguage):
+        pipeline.build(paths.DEFAULT_WORKBOOK, ["en", "fr"], say=lambda line: None)
+    for langs, message in [("", "No language to build: name at least one of en, ar, ro."),
+                           (" , ", "No language to build"),
+                           ("fr", "Unknown language “fr”"),
+                           ("en fr", "Unknown language “fr”")]:
+        code, errors = _cli(["build", "--langs", langs], capsys)
+        assert code == 1, langs
+        assert "Traceback" not in errors and message in errors, langs
+    assert not project.exists()  # no _build/, no half-made html.new
+
+
+def _site(folder: Path, text: str) -> Path:
+    folder.mkdir()
+    (folder / "index.html").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_swap_puts_the_new_site_in_place_and_removes_the_old_one(tmp_path):
+    live = _site(tmp_path / "html", "old")
+    publish.swap(_site(tmp_path / "html.new", "new"), live)
+    assert (live / "index.html").read_text(encoding="utf-8") == "new"
+    assert [path.name for path in tmp_path.iterdir()] == ["html"]
+
+
+def test_swap_that_cannot_move_the_new_site_in_restores_the_old_one(tmp_path, monkeypatch):
+    live = _site(tmp_path / "html", "old")
+    new = _site(tmp_path / "html.new", "new")
+    rename = Path.rename
+
+    def failing_rename(self, target):
+        if self == new:
+            raise OSError("No space left on device")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing_rename)
+    with pytest.raises(OSError, match="No space left"):
+        publish.swap(new, live)
+    assert (live / "index.html").read_text(encoding="utf-8") == "old"
+    assert (new / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["html", "html.new"]
 
 
 def test_cli_reports_a_bad_workbook_in_words_and_exits_1(tmp_path):
