@@ -292,6 +292,25 @@ def test_recommends_the_cheaper_vendor():
     assert any("exit plan" in c for c in caveats)
 
 
+def test_a_much_cheaper_published_price_is_a_caveat():
+    # Salaries doubled: in-house 10 x 60,000 = 600,000. The only quote, 50 SAR/h x 10,920 h =
+    # 546,000, wins. The cheapest model at mid prices is dedicated international:
+    # (8 + 15) / 2 = 11.5 USD x 3.75 = 43.125 SAR/h x 10,920 h = 470,925, i.e. 75,075 less,
+    # above 5% of 600,000 = 30,000: the caveat names it.
+    dear_inhouse = replace(company([hourly("Dear", 50)]),
+                           inhouse=replace(COSTS, annual_salary=60_000))
+    verdict = decide(dear_inhouse)
+    assert verdict.option_id == "vendor:Dear"
+    (gap,) = [m for m in verdict.caveats if "published price ranges" in m.id]
+    params = dict(gap.params)
+    assert params["gap_money"] == pytest.approx(75_075)
+    assert params["region"] == "international"
+    assert params["vendor"] == "Dear"
+    # The cheap quote (109,200) beats every published price: no such caveat.
+    cheap = decide(company([hourly("Cheap", 10)]))
+    assert not [m for m in cheap.caveats if "published price ranges" in m.id]
+
+
 def test_recommends_in_house_when_vendors_cost_more():
     # 10,920 x 50 = 546,000 against 300,000.
     verdict = decide(company([hourly("Dear", 50)]))

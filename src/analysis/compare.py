@@ -62,6 +62,10 @@ COMPLEX_AHT_SECONDS = 600
 """Live contacts averaging 10 minutes or more are read as complex (the workbook has no
 complexity field; seed 001 says technical or complex calls are better kept in-house)."""
 
+REFERENCE_GAP_SHARE = 0.05
+"""A published-range model cheaper than the chosen quote by more than this share of the in-house
+cost is worth a caveat: below it the gap is within what a negotiation moves."""
+
 MONTE_CARLO_SEED = 20240601
 MONTE_CARLO_DRAWS = 200
 
@@ -578,6 +582,25 @@ def _operation_reasons(scenario: Scenario, best: OptionCost) -> list[Message]:
     return reasons
 
 
+def _cheaper_reference(scenario: Scenario, best: OptionCost) -> list[Message]:
+    """A published price well below the best quote means the quotes in hand may be dear."""
+    if best.kind != "vendor":
+        return []
+    mids = [o for o in scenario.of_kind("model") if o.id.endswith(":mid")]
+    cheapest = min(mids, key=lambda o: o.total)
+    gap = best.total - cheapest.total
+    if gap <= REFERENCE_GAP_SHARE * scenario.inhouse.total:
+        return []
+    market = spec_of(cheapest).keys[1]
+    return [Message(
+        N_("In the middle of the published price ranges, {option} at {region} prices would cost "
+           "{gap_money} a year less than {vendor}: ask vendors of that kind for a quote before "
+           "you sign."),
+        (("option", cheapest.name), ("region", market), ("gap_money", gap),
+         ("vendor", best.name)),
+    )]
+
+
 def _caveats(scenario: Scenario, best: OptionCost) -> list[Message]:
     """What to check before signing with the chosen vendor."""
     inputs = scenario.context.inputs
@@ -613,6 +636,7 @@ def _caveats(scenario: Scenario, best: OptionCost) -> list[Message]:
                    "Middle East and Africa do): check with test calls before signing."),
                 (("region", region),),
             ))
+    caveats += _cheaper_reference(scenario, best)
     caveats.append(Message(N_(
         "Ask the vendor how it protects your customers' data and for its yearly security "
         "audits.")))

@@ -75,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnalysisError as error:
         print(error.render(getattr(args, "lang", "en")), file=sys.stderr)
         return 1
+    except OSError as error:
+        _ = translator(getattr(args, "lang", "en"))
+        print(_("Cannot write {path}: {reason}").format(
+            path=error.filename, reason=error.strerror), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
