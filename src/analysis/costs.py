@@ -101,8 +101,28 @@ def split_by_premium(staffing: ChannelStaffing, aht_seconds: float) -> tuple[Vol
     return parts[0], parts[1]
 
 
+def _per(amount: float, quantity: float) -> float:
+    return amount / quantity if quantity else math.nan
+
+
+class UnitCosts:
+    """Cost per contact and per handled minute, for any record with a yearly `total`."""
+
+    total: float
+    annual_contacts: float
+    handled_minutes: float
+
+    @property
+    def per_contact(self) -> float:
+        return _per(self.total, self.annual_contacts)
+
+    @property
+    def per_handled_minute(self) -> float:
+        return _per(self.total, self.handled_minutes)
+
+
 @dataclass(frozen=True)
-class InHouseCost:
+class InHouseCost(UnitCosts):
     """A year of the in-house team for `channels`, by category (`inhouse_cost` has the rules)."""
 
     channels: tuple[Channel, ...]
@@ -127,14 +147,6 @@ class InHouseCost:
     def total(self) -> float:
         return sum(getattr(self, name) for name, _label in INHOUSE_CATEGORIES)
 
-    @property
-    def per_contact(self) -> float:
-        return _per(self.total, self.annual_contacts)
-
-    @property
-    def per_handled_minute(self) -> float:
-        return _per(self.total, self.handled_minutes)
-
     def breakdown(self) -> pd.DataFrame:
         """One row per category: `category` (field), `label` (message id), `annual`, `share`."""
         frame = pd.DataFrame(
@@ -143,10 +155,6 @@ class InHouseCost:
         )
         frame["share"] = frame["annual"] / self.total if self.total else 0.0
         return frame
-
-
-def _per(amount: float, quantity: float) -> float:
-    return amount / quantity if quantity else math.nan
 
 
 def peak_seats(channels: Sequence[ChannelStaffing]) -> int:
@@ -298,7 +306,7 @@ def retained_cost(retained: RetainedManagement, costs: InHouseCosts) -> float:
 
 
 @dataclass(frozen=True)
-class OptionCost:
+class OptionCost(UnitCosts):
     """A year of one way to serve every channel: vendor charges, management kept, in-house rest."""
 
     id: str
@@ -327,14 +335,6 @@ class OptionCost:
     @property
     def total(self) -> float:
         return self.outsourced + self.retained + self.inhouse_total
-
-    @property
-    def per_contact(self) -> float:
-        return _per(self.total, self.annual_contacts)
-
-    @property
-    def per_handled_minute(self) -> float:
-        return _per(self.total, self.handled_minutes)
 
     @property
     def outsourced_channels(self) -> tuple[Channel, ...]:
