@@ -35,7 +35,7 @@ notebooks: venv ## Re-run the chapter notebooks in place with their defaults (re
 	$(PY) -m analysis.book refresh-notebooks
 
 examples: venv ## Regenerate the example workbooks in data/examples/
-	$(PY) -m analysis.examples
+	$(PY) -m analysis.workbook.examples
 
 bench: venv ## Benchmarks: staffing vs pyworkforce, cold and warm book builds
 	$(PY) -m pip install -q -e '.[bench]'

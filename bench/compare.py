@@ -15,7 +15,7 @@ from pathlib import Path
 
 from analysis import reference
 from analysis.compare import compare
-from analysis.loader import load
+from analysis.workbook import load
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"
 REPEATS = 3

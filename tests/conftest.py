@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from analysis.examples import Example, write_filled
 from analysis.model import Channel
+from analysis.workbook.examples import Example, write_filled
 
 SMALL = Example(
     company={

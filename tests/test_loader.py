@@ -1,6 +1,6 @@
 """The loader: every error path, the warnings, the cross-field rules, and the file left untouched.
 
-Cells refer to the SMALL company of conftest.py laid out by workbook_format:
+Cells refer to the SMALL company of conftest.py laid out by workbook.format:
 Company B4 name, B5 currency, B6 rate, B7 coverage, B8-B10 hours, B11 horizon;
 Demand rows 4-8 = inbound, outbound, email, chat, social, columns B monthly
 contacts, C customers, D contacts per customer, E AHT, F service level,
@@ -17,10 +17,9 @@ import zipfile
 
 import pytest
 
-from analysis import loader, numbers
 from analysis.errors import Severity, WorkbookInvalid, WorkbookUnreadable
-from analysis.loader import load
 from analysis.model import Channel
+from analysis.workbook import cells, load, numbers
 
 
 def problems_of(path):
@@ -44,7 +43,7 @@ def find(problems, sheet, cell):
 def test_missing_file(tmp_path):
     with pytest.raises(WorkbookUnreadable) as caught:
         load(tmp_path / "nowhere.xlsx")
-    assert caught.value.reason == loader.MISSING_FILE
+    assert caught.value.reason == cells.MISSING_FILE
 
 
 def test_folder(tmp_path):
@@ -52,7 +51,7 @@ def test_folder(tmp_path):
     folder.mkdir()
     with pytest.raises(WorkbookUnreadable) as caught:
         load(folder)
-    assert caught.value.reason == loader.IS_FOLDER
+    assert caught.value.reason == cells.IS_FOLDER
 
 
 def test_other_extension(tmp_path):
@@ -60,7 +59,7 @@ def test_other_extension(tmp_path):
     path.write_text("name,currency\n")
     with pytest.raises(WorkbookUnreadable) as caught:
         load(path)
-    assert caught.value.reason == loader.NOT_XLSX
+    assert caught.value.reason == cells.NOT_XLSX
 
 
 @pytest.mark.parametrize("content", [b"not a workbook at all", b""])
@@ -69,7 +68,7 @@ def test_not_a_zip(tmp_path, content):
     path.write_bytes(content)
     with pytest.raises(WorkbookUnreadable) as caught:
         load(path)
-    assert caught.value.reason == loader.CORRUPT
+    assert caught.value.reason == cells.CORRUPT
 
 
 def test_zip_that_is_not_a_workbook(tmp_path):
@@ -78,7 +77,7 @@ def test_zip_that_is_not_a_workbook(tmp_path):
         archive.writestr("hello.txt", "hi")
     with pytest.raises(WorkbookUnreadable) as caught:
         load(path)
-    assert caught.value.reason == loader.CORRUPT
+    assert caught.value.reason == cells.CORRUPT
     assert "Cannot read the workbook" in caught.value.render("en")
 
 

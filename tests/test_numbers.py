@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from analysis import numbers
-from analysis.numbers import parse_number, parse_percent
+from analysis.workbook import numbers
+from analysis.workbook.numbers import parse_number, parse_percent
 
 ACCEPTED = [
     # (cell content, value)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import reference
-from analysis.workbook_format import REGION_CHOICES
+from analysis.workbook.format import REGION_CHOICES
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 """CI clones the repository with `shared/` beside it; on the dev machine it is /work/shared."""

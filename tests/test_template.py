@@ -5,10 +5,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from analysis import workbook_format as fmt
 from analysis.errors import WorkbookInvalid
-from analysis.examples import EXAMPLES, EXAMPLES_DIR, write_example
-from analysis.loader import load
 from analysis.model import (
     Assumptions,
     Channel,
@@ -21,7 +18,10 @@ from analysis.model import (
     RetainedManagement,
     VendorQuote,
 )
-from analysis.template import INPUT_FILL, UNUSED_FILL, write_template
+from analysis.workbook import format as fmt
+from analysis.workbook import load, write_template
+from analysis.workbook.examples import EXAMPLES, EXAMPLES_DIR, write_example
+from analysis.workbook.template import INPUT_FILL, UNUSED_FILL
 
 
 def test_refuses_to_overwrite(tmp_path):

@@ -1,6 +1,6 @@
 """Customer-service sourcing analysis: from a company's workbook to staffing, cost and advice.
 
-One module per stage: `loader` (workbook to `model.Inputs`), `staffing` (Erlang C and workload),
+One module per stage: `workbook` (workbook to `model.Inputs`), `staffing` (Erlang C and workload),
 `costs` (in-house and outsourced), `compare` (options, regions, sensitivity, recommendation).
 """
 

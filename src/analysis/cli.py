@@ -20,8 +20,7 @@ import numpy as np
 from analysis import erlang, summary
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, fmt_number, fmt_percent, translator
-from analysis.loader import load
-from analysis.template import write_template
+from analysis.workbook import load, write_template
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -58,7 +58,7 @@ NAMES = {
     },
 }
 """Message ids of the names in every table but `regions` (whose names are the workbook's region
-labels, `workbook_format.REGION_CHOICES`)."""
+labels, `workbook.format.REGION_CHOICES`)."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from analysis.book import content, execute, paths, publish, render, stage
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, N_, check_language, translator
-from analysis.loader import load
+from analysis.workbook import load
 
 Say = Callable[[str], None]
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")

@@ -12,11 +12,11 @@ import pandas as pd
 
 from analysis import compare
 from analysis import reference as ref
-from analysis import workbook_format as wf
 from analysis.i18n import N_, fmt_number, translator
 from analysis.model import Assumptions, Inputs
 from analysis.report.blocks import Html, paragraph, table
 from analysis.report.words import DASH, REGION_NAMES, clock, plain, share
+from analysis.workbook import format as wf
 
 REFERENCE_TITLES = {
     "regions": N_("Hourly rates by agents' location"),

@@ -12,12 +12,12 @@ from babel.lists import format_list
 
 from analysis import compare, costs
 from analysis import reference as ref
-from analysis import workbook_format as wf
 from analysis.i18n import N_, fmt_money, fmt_number, locale, translator
 from analysis.model import Inputs, PricingModel
 from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
 from analysis.report.words import DASH, channel_name, model_name, region_name, share
+from analysis.workbook import format as wf
 
 MARKETS = ref.NAMES["dedicated_hourly"]
 POSITIONS = {"below": N_("below the range"), "within": N_("within the range"),

@@ -10,9 +10,9 @@ from babel.lists import format_list
 
 from analysis import compare
 from analysis import reference as ref
-from analysis import workbook_format as wf
 from analysis.i18n import fmt_money, fmt_number, fmt_percent, locale, translator
 from analysis.model import Hours
+from analysis.workbook import format as wf
 
 DASH = "—"
 CHANNEL_NAMES = {c.value: c.label for c in wf.CHANNEL_CHOICES}

@@ -20,7 +20,7 @@ Sources used throughout:
 - Shrinkage 30-35% and occupancy capped at 85% are common planning values
   (the Erlang C worked example in /work/shared/field-notes.md uses both).
 
-`python -m analysis.examples` regenerates data/examples/*.xlsx.
+`python -m analysis.workbook.examples` (`make examples`) regenerates data/examples/*.xlsx.
 """
 
 from __future__ import annotations
@@ -32,18 +32,18 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from analysis import workbook_format as fmt
 from analysis.model import Channel
-from analysis.template import build_template
+from analysis.workbook import format as fmt
+from analysis.workbook.template import build_template
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "data" / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "data" / "examples"
 
 
 @dataclass(frozen=True)
 class Example:
     """A workbook's content as a person would type it: labels, percent points.
 
-    Keys are the field keys of `workbook_format`; `assumptions` may hold
+    Keys are the field keys of `workbook.format`; `assumptions` may hold
     "hourly_profile" as 24 numbers.
     """
 

@@ -1,4 +1,4 @@
-"""The blank company workbook (format v1), built from `workbook_format`.
+"""The blank company workbook (format v1), built from `workbook.format`.
 
 Everything the loader reads is laid out from the same field specs: labels with
 units, yellow input cells with a legend, dropdowns for every enumeration,
@@ -16,9 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis import workbook_format as fmt
 from analysis.i18n import LANGUAGES, N_, direction, translator
 from analysis.model import Channel
+from analysis.workbook import format as fmt
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 UNUSED_FILL = PatternFill("solid", fgColor="D9D9D9")

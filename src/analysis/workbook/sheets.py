@@ -1,28 +1,14 @@
-"""Reading a filled company workbook (format v1) into `Inputs`.
+"""The sheet rules: from each sheet's cells to `Inputs`, with every problem found.
 
-The loader reports every problem it finds in one go, so an analyst fixes the
-workbook in one pass rather than one error per run. It never writes to the
-file: the bytes are read once and both openpyxl views (cached values and
-formulas) are built from memory. Formulas are fine as long as the spreadsheet
-program saved their values; a formula openpyxl wrote itself has none.
+One function per sheet (Company, Demand, InHouse, Quotes, Assumptions) reads its fields through
+`cells.read_field`, then the rules linking fields to each other and across sheets: a company's
+hours, monthly contacts given two ways, a channel's own hours, quote currencies and commission
+models, retained management when outsourcing. Inputs come back only when there is no error.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import warnings
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
-
-from babel.numbers import list_currencies
-from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
-
-from analysis import numbers
-from analysis import workbook_format as fmt
-from analysis.errors import Problem, Severity, WorkbookInvalid, WorkbookUnreadable
+from analysis.errors import Problem, Severity
 from analysis.i18n import N_
 from analysis.model import (
     Assumptions,
@@ -36,107 +22,23 @@ from analysis.model import (
     RetainedManagement,
     VendorQuote,
 )
+from analysis.workbook import format as fmt
+from analysis.workbook import numbers
+from analysis.workbook.cells import (
+    CellData,
+    Cells,
+    cell_is_blank,
+    expected_problem,
+    found_text,
+    number_text,
+    read_field,
+)
 
-MISSING_FILE = N_("the file does not exist")
-IS_FOLDER = N_("the path is a folder, not a file")
-NO_PERMISSION = N_("the file cannot be read (permission denied)")
-NOT_XLSX = N_("the file is not an .xlsx workbook (save it as Excel Workbook .xlsx)")
-CORRUPT = N_("the file is damaged or is not an .xlsx workbook")
-
-_EXTENSIONS = (".xlsx", ".xlsm")
-_CURRENCIES = frozenset(list_currencies())
-
-
-@dataclass(frozen=True)
-class CellData:
-    """What the loader needs from one cell."""
-
-    value: object
-    percent_format: bool = False
-    formula_without_value: bool = False
-
-
-Cells = dict[str, CellData]
-"""One sheet's non-empty cells by coordinate ("B4")."""
 Values = dict[str, object]
+"""Fields read from one sheet or row, by field key."""
 
 
-def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
-    """Reads and checks a workbook; returns the inputs and the warnings.
-
-    Raises WorkbookUnreadable when the file is missing or not an .xlsx, and
-    WorkbookInvalid listing every error and warning when anything is wrong.
-    """
-    values, formulas = _open(Path(path))
-    problems = _structure(values)
-    if problems:
-        raise WorkbookInvalid(problems)
-    sheets = {name: _cells(values[name], formulas[name]) for name in fmt.SHEETS}
-    inputs, problems = _read(sheets)
-    if inputs is None:
-        raise WorkbookInvalid(problems)
-    return inputs, problems
-
-
-def _open(path: Path) -> tuple[Workbook, Workbook]:
-    if not path.exists():
-        raise WorkbookUnreadable(str(path), MISSING_FILE)
-    if path.is_dir():
-        raise WorkbookUnreadable(str(path), IS_FOLDER)
-    if path.suffix.lower() not in _EXTENSIONS:
-        raise WorkbookUnreadable(str(path), NOT_XLSX)
-    try:
-        data = path.read_bytes()
-    except PermissionError as error:
-        raise WorkbookUnreadable(str(path), NO_PERMISSION) from error
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise WorkbookUnreadable(str(path), CORRUPT)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            values = load_workbook(io.BytesIO(data), data_only=True)
-            formulas = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as error:  # any parse failure means the file is not a usable workbook
-        raise WorkbookUnreadable(str(path), CORRUPT) from error
-    return values, formulas
-
-
-def _structure(book: Workbook) -> list[Problem]:
-    """Missing sheets and a wrong format version: nothing else can be read reliably."""
-    problems = [
-        Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
-        for name in fmt.SHEETS
-        if name not in book.sheetnames
-    ]
-    if fmt.INSTRUCTIONS in book.sheetnames:
-        raw = book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value
-        version = numbers.parse_number(raw)
-        if version.value != fmt.FORMAT_VERSION:
-            problems.append(Problem(
-                fmt.INSTRUCTIONS, fmt.VERSION_CELL, _show(CellData(raw)),
-                N_("format version {version}: start from a new template and copy your values"),
-                params=(("version", str(fmt.FORMAT_VERSION)),),
-            ))
-    return problems
-
-
-def _cells(values_sheet, formulas_sheet) -> Cells:
-    """Snapshots a sheet: cached values, percent formats, formulas lacking a saved value."""
-    cells: Cells = {}
-    for row in formulas_sheet.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            cached = values_sheet[cell.coordinate]
-            cells[cell.coordinate] = CellData(
-                value=cached.value,
-                percent_format="%" in (cached.number_format or ""),
-                formula_without_value=cell.data_type == "f" and cached.value is None,
-            )
-    return cells
-
-
-def _read(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]:
+def read_sheets(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]:
     """Reads every sheet, then the cross-sheet rules; Inputs only when there is no error."""
     problems: list[Problem] = []
     company = _scalars(sheets[fmt.COMPANY], fmt.COMPANY_FIELDS, problems)
@@ -177,10 +79,6 @@ def _read(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]:
     return inputs, problems
 
 
-def _blank(cells: Cells, cell: str) -> bool:
-    return cell not in cells or numbers.is_blank(cells[cell].value)
-
-
 def _any_error(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
@@ -217,7 +115,7 @@ def _company_hours(company: Values, problems: list[Problem]) -> Hours | None:
     for key in keys:
         if company.get(key) is None and _cell(fmt.COMPANY_FIELDS, key) not in _reported(problems):
             spec = _field(fmt.COMPANY_FIELDS, key)
-            problems.append(_expected(spec, CellData(None), spec.cell))
+            problems.append(expected_problem(spec, CellData(None), spec.cell))
     return _hours(company, fmt.COMPANY, _cell(fmt.COMPANY_FIELDS, "close_hour"), problems)
 
 
@@ -226,7 +124,7 @@ def _currency_rate(company: Values, problems: list[Problem]) -> None:
     rate = company.get("usd_rate")
     if company.get("currency") == fmt.QUOTE_BASE_CURRENCY and rate not in (None, 1.0):
         problems.append(Problem(
-            fmt.COMPANY, _cell(fmt.COMPANY_FIELDS, "usd_rate"), _number(rate),
+            fmt.COMPANY, _cell(fmt.COMPANY_FIELDS, "usd_rate"), number_text(rate),
             N_("1, because the company currency is USD"),
         ))
 
@@ -234,7 +132,7 @@ def _currency_rate(company: Values, problems: list[Problem]) -> None:
 def _has_volume(cells: Cells, channel: Channel) -> bool:
     """Whether any volume cell of the channel's row is filled in."""
     return any(
-        not _blank(cells, _demand_cell(k, channel))
+        not cell_is_blank(cells, _demand_cell(k, channel))
         for k in fmt.VOLUME_KEYS
     )
 
@@ -267,7 +165,7 @@ def _demand_row(
     found = cells.get(label_cell, CellData(None)).value
     if str(found or "").strip() != label:
         problems.append(Problem(
-            fmt.DEMAND, label_cell, _show(CellData(found)),
+            fmt.DEMAND, label_cell, found_text(CellData(found)),
             N_("the channel name “{channel}”: the rows of the Demand sheet are fixed"),
             params=(("channel", label),),
         ))
@@ -309,7 +207,7 @@ def _ignored_row(
     cells: Cells, channel: Channel, spec_cells: dict, problems: list[Problem]
 ) -> None:
     """A row with settings but no volume is probably a forgotten volume: say so."""
-    filled = [c for _, c in spec_cells.values() if not _blank(cells, c)]
+    filled = [c for _, c in spec_cells.values() if not cell_is_blank(cells, c)]
     if filled:
         problems.append(Problem(
             fmt.DEMAND, spec_cells["monthly_contacts"][1], "",
@@ -326,7 +224,7 @@ def _not_applicable(
 ) -> None:
     if data is not None and not numbers.is_blank(data.value):
         problems.append(Problem(
-            fmt.DEMAND, cell, _show(data),
+            fmt.DEMAND, cell, found_text(data),
             N_("a blank cell: this column is not used for {channel}, so the value is ignored"),
             Severity.WARNING,
             params=(("channel", fmt.choice_label(fmt.CHANNEL_CHOICES, channel)),),
@@ -355,13 +253,13 @@ def _monthly_contacts(values: Values, spec_cells: dict, problems: list[Problem])
         return derived
     if abs(monthly - derived) > fmt.AGREEMENT_TOLERANCE * derived:
         problems.append(Problem(
-            fmt.DEMAND, cell["monthly_contacts"], _number(monthly),
+            fmt.DEMAND, cell["monthly_contacts"], number_text(monthly),
             N_("monthly contacts within 5% of {customers_cell} × {rate_cell} = {derived}, "
                "or only one of the two ways filled in"),
             params=(
                 ("customers_cell", cell["customers"]),
                 ("rate_cell", cell["contacts_per_customer"]),
-                ("derived", _number(derived)),
+                ("derived", number_text(derived)),
             ),
         ))
         return None
@@ -397,7 +295,7 @@ def _quotes(
     quotes = []
     for row in range(fmt.FIRST_ROW, last + 1):
         spec_cells = {f.key: (f, f"{f.column}{row}") for f in fmt.QUOTE_FIELDS}
-        if all(_blank(cells, c) for _, c in spec_cells.values()):
+        if all(cell_is_blank(cells, c) for _, c in spec_cells.values()):
             continue
         before = len(problems)
         values = {
@@ -447,17 +345,17 @@ def _quote_rules(
     commission_model = model in fmt.COMMISSION_MODELS
     if model != PricingModel.COMMISSION and rate == 0:
         problems.append(Problem(
-            fmt.QUOTES, cell["rate"], _number(rate),
+            fmt.QUOTES, cell["rate"], number_text(rate),
             N_("a rate above 0 for this pricing model"),
         ))
     if commission_model and commission == 0:
         problems.append(Problem(
-            fmt.QUOTES, cell["commission_per_success"], _number(commission),
+            fmt.QUOTES, cell["commission_per_success"], number_text(commission),
             N_("a commission above 0 for this pricing model"),
         ))
     if not commission_model and commission:
         problems.append(Problem(
-            fmt.QUOTES, cell["commission_per_success"], _number(commission),
+            fmt.QUOTES, cell["commission_per_success"], number_text(commission),
             N_("a blank cell: only commission pricing models pay per success; "
                "the value is ignored"),
             Severity.WARNING,
@@ -488,7 +386,7 @@ def _quote_rules(
 def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
     """Overrides of the documented defaults; blank cells keep the default."""
     values = _scalars(cells, fmt.ASSUMPTION_FIELDS, problems)
-    given = [f for f in fmt.PROFILE_FIELDS if not _blank(cells, f.cell)]
+    given = [f for f in fmt.PROFILE_FIELDS if not cell_is_blank(cells, f.cell)]
     if not given:
         return Assumptions(**values)
     profile = [read_field(cells.get(f.cell), f, fmt.ASSUMPTIONS, f.cell, problems)
@@ -510,183 +408,3 @@ def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
     if any(v is None for v in profile) or sum(profile) == 0:
         return Assumptions(**values)
     return Assumptions(hourly_profile=tuple(profile), **values)
-
-
-def read_field(
-    data: CellData | None, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
-) -> object:
-    """One cell's value converted by its spec, or None (with a problem when it matters).
-
-    A blank optional cell gives the spec's default. Percent fields come back as
-    fractions; hours and whole numbers as int; choices as their enum value.
-    """
-    data = data or CellData(None)
-    if data.formula_without_value:
-        problems.append(Problem(
-            sheet, cell, "",
-            N_("a value, but the cell holds a formula without a saved value: open and save "
-               "the workbook in Excel or LibreOffice"),
-        ))
-        return None
-    if numbers.is_blank(data.value):
-        if spec.required:
-            problems.append(_expected(spec, data, cell, sheet))
-        return spec.default
-    error = numbers.spreadsheet_error(data.value)
-    if error is not None:
-        problems.append(Problem(sheet, cell, _show(data), error.reason, params=error.params))
-        return None
-    if spec.kind is fmt.Kind.TEXT:
-        return str(data.value).strip() if not isinstance(data.value, float) else _number(data.value)
-    if spec.kind is fmt.Kind.CURRENCY:
-        return _currency(data, spec, sheet, cell, problems)
-    if spec.kind is fmt.Kind.CHOICE:
-        return _choice(data, spec, sheet, cell, problems)
-    return _numeric(data, spec, sheet, cell, problems)
-
-
-def _currency(
-    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
-) -> str | None:
-    code = str(data.value).strip().upper()
-    if code in _CURRENCIES:
-        return code
-    problems.append(_expected(spec, data, cell, sheet))
-    return None
-
-
-def _choice(
-    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
-) -> str | None:
-    """Matches a dropdown label (or the enum value), ignoring case and spacing."""
-    wanted = _normalise(str(data.value))
-    for choice in spec.choices:
-        if wanted in (_normalise(choice.label), _normalise(choice.value)):
-            return choice.value
-    problems.append(_expected(spec, data, cell, sheet))
-    return None
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.casefold().replace(" /", "/").replace("/ ", "/").split())
-
-
-def _numeric(
-    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
-) -> float | int | None:
-    raw = data.value
-    if spec.kind is fmt.Kind.HOUR and isinstance(raw, dt.time):
-        if raw.minute or raw.second:
-            problems.append(_expected(spec, data, cell, sheet))
-            return None
-        raw = raw.hour
-    if spec.kind is fmt.Kind.PERCENT:
-        parsed = numbers.parse_percent(raw, percent_format=data.percent_format)
-    else:
-        parsed = numbers.parse_number(raw)
-    if not parsed.ok:
-        problems.append(Problem(sheet, cell, _show(data), parsed.reason, params=parsed.params))
-        return None
-    value = parsed.value
-    whole = spec.kind in (fmt.Kind.INTEGER, fmt.Kind.HOUR)
-    if (whole and value != int(value)) or not _in_bounds(value, spec):
-        problems.append(_expected(spec, data, cell, sheet))
-        return None
-    _suspicious(value, parsed, spec, data, sheet, cell, problems)
-    if whole:
-        return int(value)
-    if spec.kind is fmt.Kind.PERCENT:
-        return value / 100
-    return value
-
-
-def _in_bounds(value: float, spec: fmt.Field) -> bool:
-    if spec.minimum is not None and (value <= spec.minimum if spec.above else value < spec.minimum):
-        return False
-    return spec.maximum is None or value <= spec.maximum
-
-
-def _suspicious(
-    value: float, parsed: numbers.Parsed, spec: fmt.Field, data: CellData,
-    sheet: str, cell: str, problems: list[Problem],
-) -> None:
-    """Warnings for legal values that are probably mistakes."""
-    found = _show(data)
-    if spec.warn_above is not None and value > spec.warn_above:
-        problems.append(Problem(
-            sheet, cell, found,
-            N_("usually at most {limit}: check this value (it is used as entered)"),
-            Severity.WARNING, params=(("limit", _number(spec.warn_above)),),
-        ))
-    if spec.warn_zero and value == 0:
-        problems.append(Problem(
-            sheet, cell, found,
-            N_("usually more than 0: check this value (it is used as entered)"),
-            Severity.WARNING,
-        ))
-    if spec.kind is fmt.Kind.PERCENT and 0 < value < 1 and not parsed.percent_sign:
-        problems.append(Problem(
-            sheet, cell, found,
-            N_("percent points: {value} is read as {value}%; type {points} for {points}%"),
-            Severity.WARNING,
-            params=(("value", _number(value)), ("points", _number(round(value * 100, 6)))),
-        ))
-
-
-_NUMBER_EXPECTATIONS = {
-    # (whole number, percent, has maximum, minimum exclusive) -> message id
-    (False, False, True, False): N_("a number between {min} and {max}"),
-    (False, False, False, False): N_("a number of at least {min}"),
-    (False, False, True, True): N_("a number above {min} and at most {max}"),
-    (False, False, False, True): N_("a number above {min}"),
-    (True, False, True, False): N_("a whole number between {min} and {max}"),
-    (True, False, False, False): N_("a whole number of at least {min}"),
-    (False, True, True, False): N_("a number between {min} and {max} (percent)"),
-}
-
-
-def _expected(spec: fmt.Field, data: CellData, cell: str, sheet: str | None = None) -> Problem:
-    """The problem for a missing or unacceptable value: what the field accepts."""
-    sheet = sheet or spec.sheet
-    found = _show(data)
-    if spec.kind is fmt.Kind.TEXT:
-        return Problem(sheet, cell, found, N_("a text, such as a name"))
-    if spec.kind is fmt.Kind.CURRENCY:
-        return Problem(sheet, cell, found,
-                       N_("a three-letter ISO currency code such as SAR, RON or USD"))
-    if spec.kind is fmt.Kind.CHOICE:
-        return Problem(sheet, cell, found, N_("one of: {choices}"),
-                       params=(("choices", ", ".join(c.label for c in spec.choices)),))
-    key = (
-        spec.kind in (fmt.Kind.INTEGER, fmt.Kind.HOUR),
-        spec.kind is fmt.Kind.PERCENT,
-        spec.maximum is not None,
-        spec.above,
-    )
-    params = (("min", _number(spec.minimum)),)
-    if spec.maximum is not None:
-        params += (("max", _number(spec.maximum)),)
-    return Problem(sheet, cell, found, _NUMBER_EXPECTATIONS[key], params=params)
-
-
-def _number(value: float | None) -> str:
-    """A number as people write it: no trailing .0, no exponent."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.10f}".rstrip("0")
-
-
-def _show(data: CellData) -> str:
-    """The cell's content as found, for the problem report."""
-    raw = data.value
-    if raw is None:
-        return ""
-    if isinstance(raw, bool):
-        return str(raw).upper()
-    if isinstance(raw, int | float):
-        return _number(raw * 100) + "%" if data.percent_format else _number(raw)
-    if isinstance(raw, dt.datetime | dt.date | dt.time):
-        return raw.isoformat()
-    return str(raw)
