@@ -20,8 +20,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.book import content, execute, paths, pipeline, publish, render, sphinx_ext
 from analysis.book.__main__ import main
-from analysis.errors import UnknownLanguage, WorkbookInvalid, WorkbookUnreadable
-from analysis.workbook import write_template
+from analysis.i18n import UnknownLanguage
+from analysis.workbook import WorkbookInvalid, WorkbookUnreadable, write_template
 
 LANGS = ["en", "ar"]
 TOC = ("format: jb-book\nroot: book/index\nchapters:\n"

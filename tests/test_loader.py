@@ -17,9 +17,8 @@ import zipfile
 
 import pytest
 
-from analysis.errors import Severity, WorkbookInvalid, WorkbookUnreadable
 from analysis.model import Channel
-from analysis.workbook import cells, load, numbers
+from analysis.workbook import Severity, WorkbookInvalid, WorkbookUnreadable, cells, load, numbers
 
 
 def problems_of(path):

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from analysis import errors, report
 from analysis import reference as ref
+from analysis import report
 from analysis.compare import Message
 from analysis.costs import InHouseCost
 from analysis.model import (
@@ -29,6 +29,7 @@ from analysis.model import (
     VendorQuote,
 )
 from analysis.staffing import ChannelStaffing, Staffing
+from analysis.workbook import Problem, Severity, problems
 
 
 def _cost(**changes: float) -> InHouseCost:
@@ -203,8 +204,8 @@ def test_regions_summary():
 
 
 def _warning(cell: str, found: str, expected: str,
-             params: tuple[tuple[str, str], ...] = ()) -> errors.Problem:
-    return errors.Problem("InHouse", cell, found, expected, errors.Severity.WARNING, params)
+             params: tuple[tuple[str, str], ...] = ()) -> Problem:
+    return Problem("InHouse", cell, found, expected, Severity.WARNING, params)
 
 
 WARNINGS = [
@@ -256,7 +257,7 @@ def test_every_name_the_notebooks_call_is_exported():
 @pytest.fixture
 def marked(monkeypatch):
     """Every message id comes back marked, so a test sees which words went through `_()`."""
-    for module in (report.inhouse, report.operation, errors):
+    for module in (report.inhouse, report.operation, problems):
         monkeypatch.setattr(module, "translator",
                             lambda lang: lambda message: f"[{lang}]{message}")
 

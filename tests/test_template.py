@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from analysis.errors import WorkbookInvalid
 from analysis.model import (
     Assumptions,
     Channel,
@@ -18,8 +17,8 @@ from analysis.model import (
     RetainedManagement,
     VendorQuote,
 )
+from analysis.workbook import WorkbookInvalid, load, write_template
 from analysis.workbook import format as fmt
-from analysis.workbook import load, write_template
 from analysis.workbook.examples import EXAMPLES, EXAMPLES_DIR, write_example
 from analysis.workbook.template import INPUT_FILL, UNUSED_FILL
 

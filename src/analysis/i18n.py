@@ -16,6 +16,8 @@ from babel import Locale
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from analysis.errors import AnalysisError
+
 LANGUAGES = ("en", "ar", "ro")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "analysis"
@@ -40,10 +42,23 @@ def _catalog(lang: str) -> dict[str, str]:
     }
 
 
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        from analysis.errors import UnknownLanguage  # errors renders through this module
+class UnknownLanguage(AnalysisError, ValueError):
+    """A language code the book and the messages are not written in."""
 
+    def __init__(self, code: str, choices: tuple[str, ...]):
+        self.code = code
+        self.choices = choices
+        super().__init__(f"language {code!r} is not one of {', '.join(choices)}")
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang if lang in self.choices else "en")
+        return _("Unknown language “{code}”: choose one of {choices}.").format(
+            code=self.code, choices=", ".join(self.choices))
+
+
+def check_language(lang: str) -> str:
+    """`lang` itself when the book and the messages are written in it; else UnknownLanguage."""
+    if lang not in LANGUAGES:
         raise UnknownLanguage(lang, LANGUAGES)
     return lang
 

@@ -10,12 +10,12 @@ import altair as alt
 import pandas as pd
 
 from analysis import staffing
-from analysis.errors import Problem
 from analysis.i18n import fmt_number, translator
 from analysis.model import Channel, ChannelDemand, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import WIDTH, finish, layout, value_y
 from analysis.report.words import DASH, channel_name, clock, hours_text, plain, share
+from analysis.workbook.problems import Problem
 
 
 def company_table(inputs: Inputs, lang: str) -> Html:

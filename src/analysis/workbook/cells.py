@@ -19,10 +19,10 @@ from babel.numbers import list_currencies
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from analysis.errors import Problem, Severity, WorkbookUnreadable
 from analysis.i18n import N_
 from analysis.workbook import format as fmt
 from analysis.workbook import numbers
+from analysis.workbook.problems import Problem, Severity, WorkbookUnreadable
 
 MISSING_FILE = N_("the file does not exist")
 IS_FOLDER = N_("the path is a folder, not a file")

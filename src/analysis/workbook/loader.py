@@ -15,12 +15,12 @@ from pathlib import Path
 
 from openpyxl.workbook.workbook import Workbook
 
-from analysis.errors import Problem, WorkbookInvalid
 from analysis.i18n import N_
 from analysis.model import Inputs
 from analysis.workbook import format as fmt
 from analysis.workbook import numbers
 from analysis.workbook.cells import CellData, found_text, open_workbook, snapshot
+from analysis.workbook.problems import Problem, WorkbookInvalid
 from analysis.workbook.sheets import read_sheets
 
 

@@ -8,7 +8,6 @@ models, retained management when outsourcing. Inputs come back only when there i
 
 from __future__ import annotations
 
-from analysis.errors import Problem, Severity
 from analysis.i18n import N_
 from analysis.model import (
     Assumptions,
@@ -33,6 +32,7 @@ from analysis.workbook.cells import (
     number_text,
     read_field,
 )
+from analysis.workbook.problems import Problem, Severity
 
 Values = dict[str, object]
 """Fields read from one sheet or row, by field key."""

@@ -1,0 +1,69 @@
+"""Problems found in a company's workbook, shaped for people.
+
+Every problem names where it is (sheet and cell), what was found and what was
+expected, so an analyst can fix the workbook without reading code. Messages
+are rendered in the reader's language at the last moment (`render`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from analysis.errors import AnalysisError
+from analysis.i18n import translator
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding. `expected` is an English message id, translated on render."""
+
+    sheet: str
+    cell: str
+    found: str
+    expected: str
+    severity: Severity = Severity.ERROR
+    params: tuple[tuple[str, str], ...] = ()
+    """Values substituted into `expected` after translation, e.g. (("max", "100"),)."""
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang)
+        expected = _(self.expected).format(**dict(self.params))
+        label = _("Error") if self.severity is Severity.ERROR else _("Warning")
+        found = self.found if self.found != "" else _("(empty)")
+        message = _("{label}: sheet “{sheet}”, cell {cell}: found {found}; expected {expected}.")
+        return message.format(
+            label=label, sheet=self.sheet, cell=self.cell, found=found, expected=expected
+        )
+
+
+class WorkbookInvalid(AnalysisError):
+    """The workbook has one or more errors; `problems` lists all of them, warnings too."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        super().__init__(f"{len(errors)} problem(s) in the workbook")
+
+    def render(self, lang: str = "en") -> str:
+        return "\n".join(p.render(lang) for p in self.problems)
+
+
+class WorkbookUnreadable(AnalysisError):
+    """The file is missing or is not an .xlsx workbook at all."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang)
+        return _("Cannot read the workbook {path}: {reason}").format(
+            path=self.path, reason=_(self.reason)
+        )
