@@ -20,6 +20,11 @@ from analysis.i18n import N_
 from analysis.model import Assumptions, Channel, PricingModel
 
 FORMAT_VERSION = 1
+"""The version the template writes in `VERSION_CELL`: the newest one."""
+
+SUPPORTED_VERSIONS = frozenset({1})
+"""Versions the loader reads. An older workbook lacks the fields added since (`Field.since`): they
+get their defaults, and one warning lists them. The policy is in docs/workbook-format.md."""
 
 INSTRUCTIONS = "Instructions"
 COMPANY = "Company"
@@ -80,7 +85,10 @@ class Field:
     Bounds are in the unit the person types (percent points for percent fields).
     `minimum` is inclusive unless `above` is set. `warn_above` and `warn_zero`
     mark legal but suspicious values. `channels` (Demand sheet only) lists the
-    channels the column applies to; empty means all of them.
+    channels the column applies to; empty means all of them. `since` is the
+    format version that added the field: a workbook of an older version does
+    not have it, so the loader ignores its cell and uses `default` (a field
+    added after version 1 is therefore optional, with a documented default).
     """
 
     key: str
@@ -99,6 +107,7 @@ class Field:
     sheet: str = ""
     cell: str = ""
     column: str = ""
+    since: int = 1
 
     def applies_to(self, channel: Channel) -> bool:
         return not self.channels or channel in self.channels
@@ -323,6 +332,14 @@ PROFILE_FIELDS = _on_sheet(ASSUMPTIONS, tuple(
           minimum=0, default=_DEFAULTS.hourly_profile[hour], required=False)
     for hour in range(24)
 ), first_row=PROFILE_HEADING_ROW + 1)
+
+
+def fields() -> tuple[Field, ...]:
+    """Every field of the format, sheet by sheet (looked up when called, as the sheet rules do)."""
+    return (
+        COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + QUOTE_FIELDS
+        + ASSUMPTION_FIELDS + PROFILE_FIELDS
+    )
 
 
 def choice_label(choices: tuple[Choice, ...], value: str) -> str:

@@ -7,11 +7,13 @@ are rendered in the reader's language at the last moment (`render`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from babel.lists import format_list
+
 from analysis.errors import AnalysisError
-from analysis.i18n import translator
+from analysis.i18n import N_, locale, translator
 
 
 class Severity(StrEnum):
@@ -40,6 +42,30 @@ class Problem:
         return message.format(
             label=label, sheet=self.sheet, cell=self.cell, found=found, expected=expected
         )
+
+
+ASSUMED_ITEM = N_("{field}: {default}")
+
+
+@dataclass(frozen=True)
+class AssumedDefaults(Problem):
+    """A problem listing fields the workbook lacks and the default each was given.
+
+    `assumed` pairs each field's label (a message id) with its default as it would be typed
+    ("" for a blank cell); on render the labels are translated and the list, joined the way the
+    reader's language joins lists, fills `{assumed}` in `expected`.
+    """
+
+    assumed: tuple[tuple[str, str], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang)
+        items = [
+            _(ASSUMED_ITEM).format(field=_(label), default=default or _("(empty)"))
+            for label, default in self.assumed
+        ]
+        listed = format_list(items, locale=locale(lang))
+        return Problem.render(replace(self, params=(*self.params, ("assumed", listed))), lang)
 
 
 class WorkbookInvalid(AnalysisError):
