@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from analysis import compare
+from analysis import options
 from analysis import reference as ref
 from analysis.i18n import N_, fmt_money, fmt_number, translator
 from analysis.model import Inputs
@@ -35,7 +35,7 @@ class HeadlineRow:
 
 def headline(inputs: Inputs, lang: str = "en") -> list[HeadlineRow]:
     """In-house, every quoting vendor, and the three sourcing models at mid reference prices."""
-    scenario = compare.evaluate(inputs)
+    scenario = options.evaluate(inputs)
     chosen = [scenario.inhouse, *scenario.of_kind("vendor")]
     chosen += [o for o in scenario.of_kind("model") if o.id.endswith(":mid")]
     inhouse = scenario.inhouse
@@ -43,18 +43,18 @@ def headline(inputs: Inputs, lang: str = "en") -> list[HeadlineRow]:
         HeadlineRow(
             id=o.id, name=option_name(o, lang), annual_cost=o.total, per_contact=o.per_contact,
             per_handled_minute=o.per_handled_minute, fte=o.fte, company_fte=o.company_fte,
-            saving=compare.saving_of(o, inhouse),
+            saving=options.saving_of(o, inhouse),
         )
         for o in chosen
     ]
     return sorted(rows, key=lambda row: row.annual_cost)
 
 
-def option_name(option: compare.OptionCost, lang: str) -> str:
+def option_name(option: options.OptionCost, lang: str) -> str:
     """A vendor's own name, or the translated name of a model or region option."""
     _ = translator(lang)
     if option.kind == "model":
-        market = compare.spec_of(option).keys[1]
+        market = options.spec_of(option).keys[1]
         return _(MODEL_WITH_MARKET).format(model=_(option.name), market=_(MARKET_NAMES[market]))
     return _(option.name)
 
