@@ -2,8 +2,8 @@
 
 import math
 
-import pandas as pd
 import pytest
+from two_channels import COSTS, EMAIL, PHONE, channel, inputs, quote
 
 from analysis import reference
 from analysis.costs import (
@@ -11,53 +11,10 @@ from analysis.costs import (
     commission_floor_hourly,
     inhouse_cost,
     quote_cost,
-    quotes_table,
     retained_cost,
     split_by_premium,
-    vendor_option,
 )
-from analysis.model import (
-    Assumptions,
-    Channel,
-    ChannelDemand,
-    Company,
-    Hours,
-    InHouseCosts,
-    Inputs,
-    PricingModel,
-    RetainedManagement,
-    VendorQuote,
-)
-from analysis.staffing import ChannelStaffing
-
-COSTS = InHouseCosts(
-    annual_salary=30000, employer_oncost=0.25, night_weekend_premium=0.10,
-    agents_per_team_lead=10, team_lead_salary=45000, recruitment_per_hire=2000, attrition=0.30,
-    training_per_hire=1500, equipment_per_seat=1200, equipment_years=3,
-    software_per_seat_month=50, rent_per_seat_month=200, overhead_per_seat_year=600,
-    paid_hours_per_fte_year=1720, shrinkage=0.35, max_occupancy=0.85,
-)
-HOURS = Hours(5, 9, 17)
-
-
-def channel(kind, rows, *, contacts, workload, agent_hours, premium_share, fte):
-    """A hand-built ChannelStaffing; `rows` are (day, hour, contacts, agents, premium)."""
-    intervals = pd.DataFrame(rows, columns=["day", "hour", "contacts", "agents", "premium"])
-    return ChannelStaffing(
-        channel=kind, intervals=intervals, weekly_contacts=contacts,
-        weekly_workload_hours=workload, weekly_agent_hours=agent_hours,
-        premium_share=premium_share, fte=fte, peak_agents=float(intervals["agents"].max()),
-        service_level=None, asa_seconds=None,
-    )
-
-
-# Two channels sharing one office. Phone peaks at 09:00 (2.0 agents), email at 10:00 (2.5):
-# together 3.2 agents at 09:00 and 4.0 at 10:00, so 4 desks (the sum of each channel's own
-# peak, 4.5, would give 5). The interval rows only feed the seat count here.
-PHONE = channel(Channel.INBOUND_PHONE, [(0, 9, 30, 2.0, False), (0, 10, 20, 1.5, False)],
-                contacts=500, workload=40, agent_hours=100, premium_share=0.2, fte=2.6)
-EMAIL = channel(Channel.EMAIL, [(0, 9, 10, 1.2, False), (0, 10, 15, 2.5, False)],
-                contacts=250, workload=20, agent_hours=300, premium_share=0.3, fte=2.3)
+from analysis.model import Channel, PricingModel
 
 
 def test_inhouse_cost_by_category():
@@ -96,27 +53,9 @@ def test_seats_never_exceed_headcount():
     assert (cost.headcount, cost.seats) == (1, 1)
 
 
-def inputs(quotes=(), billed=1.0, horizon=2, usd_rate=1.0):
-    demand = tuple(
-        ChannelDemand(c, 1000, 300, 20, 0.8, HOURS, success_rate=0.1)
-        for c in (Channel.INBOUND_PHONE, Channel.EMAIL)
-    )
-    return Inputs(
-        company=Company("Test", "EUR", usd_rate, HOURS, horizon),
-        demand=demand, inhouse=COSTS, quotes=tuple(quotes),
-        retained=RetainedManagement(manager_fte=0.5, manager_salary=60000, qa_per_month=1000),
-        assumptions=Assumptions(billed_minutes_factor=billed),
-    )
-
-
 # 100 contacts a week, 10 handled hours, 20 in-seat hours, 0.6 FTE. A year: 5,200 contacts,
 # 10 x 60 x 52 = 31,200 handled minutes, 20 x 52 = 1,040 in-seat hours.
 VOLUME = Volume(Channel.INBOUND_PHONE, 100, 10, 20, 0.6)
-
-
-def quote(model, rate, commission=0.0, minimum=0.0, setup=0.0, exit_fee=0.0, vendor="V",
-          region="india", kind=Channel.INBOUND_PHONE):
-    return VendorQuote(vendor, region, kind, model, rate, commission, minimum, setup, exit_fee)
 
 
 @pytest.mark.parametrize(
@@ -179,33 +118,6 @@ def test_commission_below_the_seed_premium_is_flagged():
 def test_retained_management():
     # 0.5 FTE x 60,000 x 1.25 on-cost + 1,000 x 12 QA = 37,500 + 12,000.
     assert retained_cost(inputs().retained, COSTS) == pytest.approx(49_500)
-
-
-def test_vendor_option_keeps_unquoted_channels_in_house():
-    quotes = [
-        # Phone: 100 h a week x 52 x 10 = 52,000, or ceil(2.6) = 3 agents x 1,000 x 12 = 36,000.
-        quote(PricingModel.DEDICATED_PER_HOUR, 10, vendor="Acme"),
-        quote(PricingModel.MONTHLY_PER_AGENT, 1000, vendor="Acme"),
-        quote(PricingModel.DEDICATED_PER_HOUR, 1, vendor="Other"),
-    ]
-    option = vendor_option("Acme", inputs(quotes), [PHONE, EMAIL], reference.load())
-    assert [q.quote.model for q in option.quotes] == [PricingModel.MONTHLY_PER_AGENT]
-    assert option.outsourced == pytest.approx(36_000)
-    # Email alone in-house: FTE 2.3 -> 3 people, peak 2.5 agents -> 3 seats, premium share 0.3.
-    # salaries 90,000; premium 0.1 x 90,000 x 0.3 = 2,700; on-cost 0.25 x 92,700 = 23,175;
-    # leads 0.3 x 45,000 x 1.25 = 16,875; hires 0.9: 1,800 + 1,350; seats 3: equipment 1,200,
-    # software 1,800, rent 7,200, overhead 1,800. Total 147,900.
-    assert option.inhouse.channels == (Channel.EMAIL,)
-    assert option.inhouse_total == pytest.approx(147_900)
-    # 36,000 + 49,500 retained + 147,900.
-    assert option.total == pytest.approx(233_400)
-    # The company keeps 0.5 manager + 3 agents + 0.3 team lead.
-    assert option.company_fte == pytest.approx(3.8)
-    assert option.fte == pytest.approx(4.9)
-    assert option.per_contact == pytest.approx(233_400 / 39_000)
-    table = quotes_table(option)
-    assert table[["vendor", "channel", "model", "total"]].values.tolist() == [
-        ["Acme", "inbound_phone", "monthly_per_agent", pytest.approx(36_000)]]
 
 
 def test_split_by_premium():

@@ -17,7 +17,6 @@ import vl_convert as vlc
 
 from analysis import reference as ref
 from analysis import report
-from analysis.compare import Message
 from analysis.costs import InHouseCost
 from analysis.model import (
     Channel,
@@ -28,6 +27,7 @@ from analysis.model import (
     PricingModel,
     VendorQuote,
 )
+from analysis.recommend import Message
 from analysis.staffing import ChannelStaffing, Staffing
 from analysis.workbook import Problem, Severity, problems
 

@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("workbook")
     validate.add_argument("--lang", choices=LANGUAGES, default="en")
 
-    headline = commands.add_parser("summary", help="annual cost, cost per contact, FTE by option")
+    headline = commands.add_parser(
+        "summary", help="annual cost, cost per contact, FTE by option; --json adds the verdict")
     headline.add_argument("workbook")
     headline.add_argument("--lang", choices=LANGUAGES, default="en")
     headline.add_argument("--json", action="store_true")
@@ -77,11 +78,10 @@ def _validate(args: argparse.Namespace, say: Callable[[str], None]) -> int:
 
 def _summary(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     inputs, _warnings = load(args.workbook)
-    rows = summary.headline(inputs, args.lang)
     if args.json:
-        say(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        say(summary.dumps(summary.summary_object(inputs, args.lang)))
     else:
-        say(summary.render(inputs, rows, args.lang))
+        say(summary.render(inputs, summary.headline(inputs, args.lang), args.lang))
     return 0
 
 

@@ -10,8 +10,8 @@ from dataclasses import fields
 import numpy as np
 import pandas as pd
 
-from analysis import compare
 from analysis import reference as ref
+from analysis import uncertainty
 from analysis.i18n import N_, fmt_number, translator
 from analysis.model import Assumptions, Inputs
 from analysis.report.blocks import Html, paragraph, table
@@ -83,7 +83,7 @@ def assumptions_table(inputs: Inputs, lang: str) -> Html:
 
 def factors_table(lang: str) -> Html:
     _ = translator(lang)
-    rows = [[_(f.label), "±" + share(f.change, lang)] for f in compare.FACTORS]
+    rows = [[_(f.label), "±" + share(f.change, lang)] for f in uncertainty.FACTORS]
     return table([_("Input"), _("Moved by")], rows, numeric=(1,))
 
 
@@ -93,7 +93,8 @@ def simulation_sentence(lang: str) -> Html:
         "The simulation draws every input at once, {draws} times, each from a triangular "
         "distribution peaked at today's value and spanning the range above; the random seed is "
         "fixed ({seed}), so every run of the book shows the same figures."
-    ).format(draws=fmt_number(compare.MONTE_CARLO_DRAWS, lang), seed=str(compare.MONTE_CARLO_SEED)))
+    ).format(draws=fmt_number(uncertainty.MONTE_CARLO_DRAWS, lang),
+             seed=str(uncertainty.MONTE_CARLO_SEED)))
 
 
 def reference_tables(lang: str) -> list[Html]:

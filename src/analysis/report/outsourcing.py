@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 from babel.lists import format_list
 
-from analysis import compare, costs
+from analysis import costs, options
 from analysis import reference as ref
 from analysis.i18n import N_, fmt_money, fmt_number, locale, translator
 from analysis.model import Inputs, PricingModel
@@ -126,11 +126,11 @@ def quotes_sentence(frame: pd.DataFrame, lang: str) -> Html:
              above=fmt_number(int((priced["position"] == "above").sum()), lang)))
 
 
-def vendor_table(scenario: compare.Scenario, lang: str) -> Html:
+def vendor_table(scenario: options.Scenario, lang: str) -> Html:
     """Each vendor's offer in full: what it takes, what stays in-house, total and saving."""
     _ = translator(lang)
     currency = scenario.context.inputs.company.currency
-    frame = compare.options_with_saving(scenario, "vendor")
+    frame = options.options_with_saving(scenario, "vendor")
     header = [_("Vendor"), _("Channels it serves"), _("Stay in-house"), _("Annual cost"),
               _("Per contact"), _("Saving vs in-house"), _("Saving share")]
     rows = []
@@ -146,9 +146,9 @@ def vendor_table(scenario: compare.Scenario, lang: str) -> Html:
     return table(header, rows, numeric=range(3, 7))
 
 
-def models_frame(scenario: compare.Scenario) -> pd.DataFrame:
+def models_frame(scenario: options.Scenario) -> pd.DataFrame:
     """Shared, dedicated and hybrid per market: total at the low, middle and high price."""
-    frame = compare.options_with_saving(scenario, "model")
+    frame = options.options_with_saving(scenario, "model")
     wide = frame.pivot_table(index=["model", "market"], columns="level", values="total",
                              sort=False).reset_index()
     saving = frame[frame["level"] == "mid"].set_index(["model", "market"])["saving"]
@@ -157,13 +157,13 @@ def models_frame(scenario: compare.Scenario) -> pd.DataFrame:
     return wide
 
 
-def models_table(scenario: compare.Scenario, lang: str) -> Html:
+def models_table(scenario: options.Scenario, lang: str) -> Html:
     _ = translator(lang)
     currency = scenario.context.inputs.company.currency
     frame = models_frame(scenario)
     header = [_("Model"), _("Prices of"), _("Annual cost, middle of range"),
               _("Low to high"), _("Saving vs in-house (middle)")]
-    rows = [[_(compare.MODEL_NAMES[r.model]), _(MARKETS[r.market]),
+    rows = [[_(options.MODEL_NAMES[r.model]), _(MARKETS[r.market]),
              fmt_money(r.mid, currency, lang),
              _("{low} to {high}").format(low=fmt_money(r.low, currency, lang),
                                          high=fmt_money(r.high, currency, lang)),
@@ -172,7 +172,7 @@ def models_table(scenario: compare.Scenario, lang: str) -> Html:
     return table(header, rows, numeric=(2, 3, 4))
 
 
-def models_sentence(scenario: compare.Scenario, lang: str) -> Html:
+def models_sentence(scenario: options.Scenario, lang: str) -> Html:
     _ = translator(lang)
     frame = models_frame(scenario)
     best = frame.loc[frame["mid"].idxmin()]
@@ -182,13 +182,13 @@ def models_sentence(scenario: compare.Scenario, lang: str) -> Html:
         "Each model is priced at the published range of the market shown; your own quotes are "
         "compared above as vendor offers. On your workload the cheapest model is {model} at "
         "{market} prices: {cost} a year in the middle of the range."
-    ).format(model=_(compare.MODEL_NAMES[model]), market=_(MARKETS[market]),
+    ).format(model=_(options.MODEL_NAMES[model]), market=_(MARKETS[market]),
              cost=fmt_money(best["mid"], currency, lang)))
 
 
-def direction_table(scenario: compare.Scenario, lang: str) -> Html:
+def direction_table(scenario: options.Scenario, lang: str) -> Html:
     _ = translator(lang)
-    frame = compare.direction_split(scenario)
+    frame = options.direction_split(scenario)
     if not (frame["direction"] == "outbound").any():
         return paragraph(_("Your operation places no outbound calls, so all of it is inbound "
                            "service."))
@@ -201,7 +201,7 @@ def direction_table(scenario: compare.Scenario, lang: str) -> Html:
                   _("Per contact")], rows, numeric=(2, 3, 4))
 
 
-def commission_frame(scenario: compare.Scenario) -> pd.DataFrame:
+def commission_frame(scenario: options.Scenario) -> pd.DataFrame:
     """Every commission quote in the vendors' offers: what it pays per success and per hour.
 
     `floor` (the least a vendor paid by commission alone should earn an hour) applies to full
@@ -209,7 +209,7 @@ def commission_frame(scenario: compare.Scenario) -> pd.DataFrame:
     """
     inputs = scenario.context.inputs
     reference = scenario.context.reference
-    rates = costs.success_rates(inputs)
+    rates = options.success_rates(inputs)
     rows = []
     for option in scenario.of_kind("vendor"):
         for q in option.quotes:
@@ -232,7 +232,7 @@ def commission_frame(scenario: compare.Scenario) -> pd.DataFrame:
                                        "success_rate", "commission_per_hour", "floor", "below"])
 
 
-def commission_table(scenario: compare.Scenario, lang: str) -> Html:
+def commission_table(scenario: options.Scenario, lang: str) -> Html:
     _ = translator(lang)
     frame = commission_frame(scenario)
     if frame.empty:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis import compare
+from analysis import options
 from analysis.i18n import fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
 from analysis.report.words import region_name
 
 
-def regions_frame(scenario: compare.Scenario) -> pd.DataFrame:
+def regions_frame(scenario: options.Scenario) -> pd.DataFrame:
     """One row per region: hourly rate and annual cost at low, middle and high, cheapest first."""
-    frame = compare.regions_table(scenario)
+    frame = options.regions_table(scenario)
     cost = frame.pivot_table(index="region", columns="level", values="total", sort=False)
     rate = frame.pivot_table(index="region", columns="level", values="hourly_rate", sort=False)
     wide = cost.join(rate, rsuffix="_rate").reset_index()

@@ -10,7 +10,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from analysis import compare, costs
+from analysis import compare, options, recommend
 from analysis.i18n import N_, fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, category_y, finish, value_x
@@ -27,10 +27,10 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     best = option_name(scenario.option(rec.best_outsourced_id), lang)
     amount = fmt_money(abs(rec.annual_saving), currency, lang)
     ratio = share(abs(rec.saving_share), lang)
-    if rec.verdict == compare.OUTSOURCE:
+    if rec.verdict == recommend.OUTSOURCE:
         text = _("Recommendation: outsource to {option}. It would save {saving} a year, {share} "
                  "of what the in-house team costs.")
-    elif rec.verdict == compare.IN_HOUSE:
+    elif rec.verdict == recommend.IN_HOUSE:
         text = _("Recommendation: keep customer service in-house. The cheapest outsourced option, "
                  "{option}, would cost {saving} a year more ({share} of the in-house cost).")
     elif rec.annual_saving > 0:
@@ -43,7 +43,7 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     return paragraph(text.format(option=best, saving=amount, share=ratio), strong=True)
 
 
-def messages(items: Sequence[compare.Message], currency: str, lang: str, empty: str) -> Html:
+def messages(items: Sequence[recommend.Message], currency: str, lang: str, empty: str) -> Html:
     """Reasons or caveats as a bulleted list; `empty` (an English id) when there are none."""
     if not items:
         return paragraph(translator(lang)(empty))
@@ -93,7 +93,7 @@ def saving_frame(rows: Sequence[HeadlineRow], comparison: compare.Comparison) ->
         {"id": row.id, "name": row.name, "saving": row.saving, "tested": row.id == best,
          "low": mc.p10 if row.id == best else np.nan,
          "high": mc.p90 if row.id == best else np.nan}
-        for row in rows if row.id != costs.INHOUSE_ID
+        for row in rows if row.id != options.INHOUSE_ID
     ])
     return frame.sort_values("saving", ascending=False, ignore_index=True)
 

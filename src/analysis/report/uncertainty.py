@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis import compare
+from analysis import compare, uncertainty
 from analysis.i18n import fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import (
@@ -121,7 +121,7 @@ def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
             "all channels scaled together) {option} and the in-house team cost the same."
         ).format(contacts=fmt_number(found.monthly_contacts, lang), share=share(found.scale, lang),
                  option=best))
-    low, high = min(compare.BREAK_EVEN_SCALES), max(compare.BREAK_EVEN_SCALES)
+    low, high = min(uncertainty.BREAK_EVEN_SCALES), max(uncertainty.BREAK_EVEN_SCALES)
     text = (_("From {low} to {high} of today's volume, {option} stays cheaper than the in-house "
               "team: there is no break-even point in that range.")
             if base_saving(comparison) > 0 else

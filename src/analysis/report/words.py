@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from babel.lists import format_list
 
-from analysis import compare
+from analysis import recommend
 from analysis import reference as ref
 from analysis.i18n import fmt_money, fmt_number, fmt_percent, locale, translator
 from analysis.model import Hours
@@ -57,7 +57,7 @@ def hours_text(hours: Hours, lang: str) -> str:
 
 
 def param_text(name: str, value: object, currency: str, lang: str) -> str:
-    """One message parameter written out by compare's naming rule (see its docstring)."""
+    """One message parameter written out by recommend's naming rule (see its docstring)."""
     _ = translator(lang)
     if name.endswith("_money"):
         return fmt_money(float(value), currency, lang)  # type: ignore[arg-type]
@@ -79,7 +79,7 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
     return str(value)
 
 
-def message_text(message: compare.Message, currency: str, lang: str) -> str:
+def message_text(message: recommend.Message, currency: str, lang: str) -> str:
     """A recommendation reason or caveat as a sentence in the reader's language."""
     params = {name: param_text(name, value, currency, lang) for name, value in message.params}
     return translator(lang)(message.id).format(**params)

@@ -1,0 +1,119 @@
+"""The verdict, its reasons and caveats on a company small enough to do by hand (see
+toy_company)."""
+
+from dataclasses import replace
+
+import pytest
+from toy_company import COSTS, H24, PHONE, company, hourly, toy_staff
+
+from analysis import reference, staffing
+from analysis.model import Channel, ChannelDemand, Inputs, PricingModel, VendorQuote
+from analysis.options import evaluate
+from analysis.recommend import IN_HOUSE, OUTSOURCE, TOO_CLOSE, recommend
+from analysis.uncertainty import monte_carlo
+
+
+@pytest.fixture(autouse=True)
+def toy(monkeypatch):
+    monkeypatch.setattr(staffing, "staff", toy_staff)
+
+
+def decide(inputs: Inputs, draws: int = 40):
+    scenario = evaluate(inputs)
+    best = scenario.best_outsourced
+    spread = monte_carlo(inputs, best, reference.load(), draws=draws)
+    return recommend(scenario, spread, None)
+
+
+def ids(messages):
+    return [m.id for m in messages]
+
+
+def test_recommends_the_cheaper_vendor():
+    verdict = decide(company([hourly("Cheap", 10), hourly("Dear", 25, "usa_canada")]))
+    # Cheap: 109,200; Dear: 273,000; in-house 300,000. Saving 190,800 = 63.6% of 300,000.
+    assert verdict.verdict == OUTSOURCE
+    assert verdict.option_id == "vendor:Cheap"
+    assert verdict.annual_saving == pytest.approx(190_800)
+    assert verdict.saving_share == pytest.approx(0.636)
+    assert dict(verdict.reasons[0].params)["saving_money"] == pytest.approx(190_800)
+    # Nights and weekends are 88 of 168 hours: the 24/7 reason is given.
+    night = [m for m in verdict.reasons if "night" in m.id]
+    assert dict(night[0].params)["premium_share"] == pytest.approx(88 / 168)
+    # An Indian vendor for (possibly) Arabic-speaking customers; security and exit always.
+    caveats = ids(verdict.caveats)
+    assert any("Arabic-speaking" in c for c in caveats)
+    assert any("security audits" in c for c in caveats)
+    assert any("exit plan" in c for c in caveats)
+
+
+def test_a_much_cheaper_published_price_is_a_caveat():
+    # Salaries doubled: in-house 10 x 60,000 = 600,000. The only quote, 50 SAR/h x 10,920 h =
+    # 546,000, wins. The cheapest model at mid prices is dedicated international:
+    # (8 + 15) / 2 = 11.5 USD x 3.75 = 43.125 SAR/h x 10,920 h = 470,925, i.e. 75,075 less,
+    # above 5% of 600,000 = 30,000: the caveat names it.
+    dear_inhouse = replace(company([hourly("Dear", 50)]),
+                           inhouse=replace(COSTS, annual_salary=60_000))
+    verdict = decide(dear_inhouse)
+    assert verdict.option_id == "vendor:Dear"
+    (gap,) = [m for m in verdict.caveats if "published price ranges" in m.id]
+    params = dict(gap.params)
+    assert params["gap_money"] == pytest.approx(75_075)
+    assert params["region"] == "international"
+    assert params["vendor"] == "Dear"
+    # The cheap quote (109,200) beats every published price: no such caveat.
+    cheap = decide(company([hourly("Cheap", 10)]))
+    assert not [m for m in cheap.caveats if "published price ranges" in m.id]
+
+
+def test_recommends_in_house_when_vendors_cost_more():
+    # 10,920 x 50 = 546,000 against 300,000.
+    verdict = decide(company([hourly("Dear", 50)]))
+    assert verdict.verdict == IN_HOUSE
+    assert verdict.option_id == "inhouse"
+    assert verdict.annual_saving == pytest.approx(-246_000)
+    assert verdict.caveats == ()
+
+
+def test_without_quotes_the_models_at_mid_prices_compete():
+    scenario = evaluate(company())
+    # Three models x two markets at the middle of their ranges.
+    assert sorted(o.id for o in scenario.candidates) == sorted(
+        f"model:{m}:{k}:mid" for m in ("shared", "dedicated", "hybrid")
+        for k in ("international", "usa_canada"))
+    # International mid: dedicated 11.5 x 3.75 = 43.125 SAR/h x 10,920 = 470,925; shared
+    # 0.40 x 3.75 = 1.5 SAR/min x 524,160 = 786,240; hybrid 5,200 h x 43.125 = 224,250 plus
+    # 274,560 min x 1.5 = 411,840, 636,090. USA/Canada costs more still (25 USD/h, 0.825/min).
+    verdict = decide(company(), draws=10)
+    assert verdict.best_outsourced_id == "model:dedicated:international:mid"
+    # 300,000 - 470,925: the team is cheaper.
+    assert verdict.annual_saving == pytest.approx(-170_925)
+    assert verdict.verdict == IN_HOUSE
+
+
+def test_too_close_to_call():
+    # 300,000 / 10,920 SAR an hour makes the vendor cost exactly what the team costs; salaries
+    # and vendor rates each move +/-10%, so the simulated saving falls on both sides of zero.
+    verdict = decide(company([hourly("Even", 300_000 / 10_920)]))
+    assert verdict.annual_saving == pytest.approx(0, abs=1e-6)
+    assert verdict.verdict == TOO_CLOSE
+    assert any("Too close to call" in m for m in ids(verdict.reasons))
+
+
+def test_long_contacts_and_commission_caveats():
+    outbound = ChannelDemand(Channel.OUTBOUND_PHONE, 1680 * 52 / 12, 360, 3600, None, H24,
+                             success_rate=0.1)
+    long_calls = replace(PHONE, aht_seconds=720)
+    # Commission 1 SAR a sale: 87,360 calls x 10% = 8,736 SAR / 10,920 h = 0.8 SAR/h, far below
+    # India's 7 USD x 3.75 x 1.1 = 28.875 SAR/h.
+    commission = VendorQuote("Seller", "india", Channel.OUTBOUND_PHONE, PricingModel.COMMISSION,
+                             0, 1, 0, 0, 0)
+    verdict = decide(company([commission, hourly("Seller", 1)], demand=(long_calls, outbound)),
+                     draws=10)
+    assert verdict.option_id == "vendor:Seller"
+    long_reason = [m for m in verdict.reasons if "{aht_minutes}" in m.id]
+    assert dict(long_reason[0].params) == {"channel": "inbound_phone", "aht_minutes": 12}
+    flagged = [m for m in verdict.caveats if "{implied_money}" in m.id]
+    params = dict(flagged[0].params)
+    assert params["implied_money"] == pytest.approx(0.8)
+    assert params["floor_money"] == pytest.approx(28.875)

@@ -1,0 +1,135 @@
+"""`summary --json`: one stable object per workbook (README, "summary --json"), its numbers
+checked with arithmetic done here from the printed values and the workbook's own inputs."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from toy_company import PHONE, company, hourly
+
+from analysis import cli, compare, summary
+from analysis.workbook import load
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "data" / "examples").glob("*.xlsx"))
+VERDICT_KEYS = {"code", "option_id", "best_outsourced_id", "annual_saving", "saving_share",
+                "saving_range"}
+OPTION_KEYS = {"id", "name", "kind", "annual_cost", "per_contact", "per_handled_minute", "fte",
+               "company_fte", "saving"}
+# The three sourcing models of seed 003 at the middle of the two seed 001 markets.
+BENCHMARKS = {f"model:{model}:{market}:mid" for model in ("shared", "dedicated", "hybrid")
+              for market in ("international", "usa_canada")}
+
+
+def strict(text: str) -> dict:
+    """json.loads refusing NaN and Infinity, which Python's own parser accepts by default."""
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{constant} in the JSON")
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda path: path.stem)
+def printed(request):
+    """The object printed for one example workbook, and the workbook's inputs."""
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "summary", str(request.param), "--json"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    inputs, _warnings = load(request.param)
+    return strict(result.stdout), inputs
+
+
+def by_id(answer: dict) -> dict[str, dict]:
+    return {option["id"]: option for option in answer["options"]}
+
+
+def test_shape(printed):
+    answer, inputs = printed
+    assert answer["format"] == 1
+    assert answer["company"] == inputs.company.name
+    assert answer["currency"] == inputs.company.currency
+    assert set(answer["verdict"]) >= VERDICT_KEYS
+    assert answer["verdict"]["code"] in {"outsource", "in_house", "too_close"}
+    assert set(answer["verdict"]["saving_range"]) >= {"p10", "p50", "p90", "draws", "seed"}
+    for option in answer["options"]:
+        assert set(option) >= OPTION_KEYS, option["id"]
+
+
+def test_kinds_tell_the_team_quotes_and_benchmarks_apart(printed):
+    answer, inputs = printed
+    kinds = {option["id"]: option["kind"] for option in answer["options"]}
+    vendors = {f"vendor:{quote.vendor}" for quote in inputs.quotes}
+    assert kinds == ({"inhouse": "inhouse"} | dict.fromkeys(vendors, "vendor")
+                     | dict.fromkeys(BENCHMARKS, "benchmark"))
+
+
+def test_cheapest_first_and_savings_against_in_house(printed):
+    answer, inputs = printed
+    costs = [option["annual_cost"] for option in answer["options"]]
+    assert costs == sorted(costs)
+    inhouse = by_id(answer)["inhouse"]["annual_cost"]
+    # Every option serves the same contacts: 12 months x the workbook's monthly contacts, each
+    # handled for its channel's AHT.
+    contacts = sum(d.monthly_contacts for d in inputs.demand) * 12
+    minutes = sum(d.monthly_contacts * d.aht_seconds / 60 for d in inputs.demand) * 12
+    for option in answer["options"]:
+        assert option["saving"] == pytest.approx(inhouse - option["annual_cost"])
+        assert option["annual_cost"] / option["per_contact"] == pytest.approx(contacts)
+        assert option["annual_cost"] / option["per_handled_minute"] == pytest.approx(minutes)
+
+
+def test_verdict_follows_from_the_options_and_the_range(printed):
+    answer, _inputs = printed
+    verdict, options = answer["verdict"], by_id(answer)
+    inhouse = options["inhouse"]["annual_cost"]
+    best = options[verdict["best_outsourced_id"]]
+    # The vendors' offers compete; without any quote, the benchmarks do.
+    vendors = [o for o in answer["options"] if o["kind"] == "vendor"]
+    competing = vendors or [o for o in answer["options"] if o["kind"] == "benchmark"]
+    assert best["annual_cost"] == min(o["annual_cost"] for o in competing)
+    assert verdict["annual_saving"] == pytest.approx(inhouse - best["annual_cost"])
+    assert verdict["saving_share"] == pytest.approx(verdict["annual_saving"] / inhouse)
+    spread = verdict["saving_range"]
+    assert spread["p10"] <= spread["p50"] <= spread["p90"]
+    assert spread["draws"] == 200
+    if spread["p10"] <= 0 <= spread["p90"]:
+        assert verdict["code"] == "too_close"
+    elif verdict["annual_saving"] > 0:
+        assert (verdict["code"], verdict["option_id"]) == ("outsource", best["id"])
+    else:
+        assert (verdict["code"], verdict["option_id"]) == ("in_house", "inhouse")
+
+
+def test_undefined_numbers_are_null():
+    """No contacts at all: nothing to divide a cost by, and an in-house cost of 0 to share a
+    saving of. Those are null; the rest are numbers."""
+    quiet = company([hourly("Cheap", 10)], demand=(replace(PHONE, monthly_contacts=0),))
+    answer = strict(summary.dumps(summary.summary_object(quiet)))
+    assert answer["verdict"]["saving_share"] is None
+    for option in answer["options"]:
+        assert option["per_contact"] is None
+        assert option["per_handled_minute"] is None
+        assert option["annual_cost"] == 0
+
+
+def test_a_nan_that_slips_through_fails_loudly(monkeypatch, capsys):
+    """A saving gone NaN is a bug: the command stops with an internal error rather than print
+    JSON that strict parsers refuse."""
+    real = compare.compare
+
+    def broken(inputs):
+        found = real(inputs)
+        return replace(found, recommendation=replace(found.recommendation,
+                                                     annual_saving=math.nan))
+
+    monkeypatch.setattr(compare, "compare", broken)
+    monkeypatch.delenv("ANALYSIS_DEBUG", raising=False)
+    assert cli.main(["summary", str(EXAMPLES[0]), "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Internal error (ValueError)" in err
