@@ -9,7 +9,7 @@ from toy_company import COSTS, H24, PHONE, company, hourly, toy_staff
 from analysis import reference, staffing
 from analysis.model import Channel, ChannelDemand, Inputs, PricingModel, VendorQuote
 from analysis.options import evaluate
-from analysis.recommend import IN_HOUSE, OUTSOURCE, TOO_CLOSE, recommend
+from analysis.recommend import IN_HOUSE, NO_QUOTE, OUTSOURCE, TOO_CLOSE, recommend
 from analysis.uncertainty import monte_carlo
 
 
@@ -47,23 +47,24 @@ def test_recommends_the_cheaper_vendor():
     assert any("exit plan" in c for c in caveats)
 
 
-def test_a_much_cheaper_published_price_is_a_caveat():
-    # Salaries doubled: in-house 10 x 60,000 = 600,000. The only quote, 50 SAR/h x 10,920 h =
-    # 546,000, wins. The cheapest model at mid prices is dedicated international:
-    # (8 + 15) / 2 = 11.5 USD x 3.75 = 43.125 SAR/h x 10,920 h = 470,925, i.e. 75,075 less,
-    # above 5% of 600,000 = 30,000: the caveat names it.
+def test_a_quote_well_above_its_own_regions_range_is_a_caveat():
+    # Salaries doubled: in-house 10 x 60,000 = 600,000. The only quote, an Indian vendor at
+    # 50 SAR/h x 10,920 h = 546,000, wins. Like with like, India's own range 5-9 USD/h: mid
+    # 7 x 3.75 = 26.25 SAR/h x 10,920 h = 286,650, i.e. 259,350 less, above 5% of 600,000 =
+    # 30,000: the caveat names the region. (The international dedicated benchmark, 470,925, is
+    # not what an Indian quote is held against.)
     dear_inhouse = replace(company([hourly("Dear", 50)]),
                            inhouse=replace(COSTS, annual_salary=60_000))
     verdict = decide(dear_inhouse)
     assert verdict.option_id == "vendor:Dear"
-    (gap,) = [m for m in verdict.caveats if "published price ranges" in m.id]
+    (gap,) = [m for m in verdict.caveats if "own regions" in m.id]
     params = dict(gap.params)
-    assert params["gap_money"] == pytest.approx(75_075)
-    assert params["region"] == "international"
+    assert params["gap_money"] == pytest.approx(259_350)
+    assert params["regions"] == "india"
     assert params["vendor"] == "Dear"
-    # The cheap quote (109,200) beats every published price: no such caveat.
+    # The cheap quote (109,200) is below its region's range: no such caveat.
     cheap = decide(company([hourly("Cheap", 10)]))
-    assert not [m for m in cheap.caveats if "published price ranges" in m.id]
+    assert not [m for m in cheap.caveats if "own regions" in m.id]
 
 
 def test_recommends_in_house_when_vendors_cost_more():
@@ -75,7 +76,7 @@ def test_recommends_in_house_when_vendors_cost_more():
     assert verdict.caveats == ()
 
 
-def test_without_quotes_the_models_at_mid_prices_compete():
+def test_without_quotes_no_benchmark_is_recommended():
     scenario = evaluate(company())
     # Three models x two markets at the middle of their ranges.
     assert sorted(o.id for o in scenario.candidates) == sorted(
@@ -85,10 +86,26 @@ def test_without_quotes_the_models_at_mid_prices_compete():
     # 0.40 x 3.75 = 1.5 SAR/min x 524,160 = 786,240; hybrid 5,200 h x 43.125 = 224,250 plus
     # 274,560 min x 1.5 = 411,840, 636,090. USA/Canada costs more still (25 USD/h, 0.825/min).
     verdict = decide(company(), draws=10)
+    assert verdict.verdict == NO_QUOTE
+    assert verdict.option_id == "inhouse"
     assert verdict.best_outsourced_id == "model:dedicated:international:mid"
-    # 300,000 - 470,925: the team is cheaper.
+    # 300,000 - 470,925: even the cheapest benchmark costs more than the team.
     assert verdict.annual_saving == pytest.approx(-170_925)
-    assert verdict.verdict == IN_HOUSE
+    assert "Even in the middle" in verdict.reasons[0].id
+    assert dict(verdict.reasons[0].params)["extra_money"] == pytest.approx(170_925)
+    assert verdict.caveats == ()
+
+
+def test_without_quotes_a_cheaper_benchmark_is_a_reason_to_ask_for_quotes():
+    # Salaries doubled: 600,000 in-house; the dedicated international benchmark (470,925) would
+    # save 129,075, 21.5%, yet the verdict stays "no quote" and the team is what stays.
+    dear = replace(company(), inhouse=replace(COSTS, annual_salary=60_000))
+    verdict = decide(dear, draws=10)
+    assert (verdict.verdict, verdict.option_id) == (NO_QUOTE, "inhouse")
+    assert verdict.annual_saving == pytest.approx(129_075)
+    params = dict(verdict.reasons[0].params)
+    assert params["saving_share"] == pytest.approx(129_075 / 600_000)
+    assert "ask vendors of that kind for quotes" in verdict.reasons[0].id
 
 
 def test_too_close_to_call():

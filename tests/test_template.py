@@ -37,7 +37,7 @@ def test_blank_template_layout(tmp_path):
     book = load_workbook(write_template(tmp_path / "blank.xlsx"))
     assert book.sheetnames == [*fmt.SHEETS, fmt.LISTS]
     assert book[fmt.LISTS].sheet_state == "hidden"
-    assert book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value == 1
+    assert book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value == 2
     instructions = " ".join(str(c.value) for c in book[fmt.INSTRUCTIONS]["A"] if c.value)
     assert "خدمة العملاء" in instructions  # Arabic: customer service (glossary)
     assert "asistență pentru clienți" in instructions  # Romanian: customer support (glossary)
@@ -57,6 +57,25 @@ def test_blank_template_layout(tmp_path):
     # Profile heading on row 10 (after 5 fields from row 4 and a gap), hour h on row 11 + h.
     assert assumptions["A22"].value == "11:00-12:00"
     assert assumptions["D22"].value == 7.3
+    # Format v2: benchmark terms below the profile (rows 11-34), after a gap and a heading.
+    assert assumptions["A36"].value.startswith("Benchmarks:")
+    assert (assumptions["A37"].value, assumptions["D37"].value) == (
+        "Benchmark set-up fee (months of its charges)", 1)
+    assert assumptions["D38"].value == 80  # percent points
+    # The InHouse sheet: the management block below the retained one (rows 21-24).
+    inhouse = book[fmt.INHOUSE]
+    assert inhouse["A26"].value.startswith("Management, training and offices")
+    assert inhouse["A27"].value == "Agents per operations manager"
+    assert inhouse["C28"].value == "blank = 1.5 × the team-lead salary (assumption)"
+    assert inhouse["B35"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+    # After-call work in Demand!P: an input for phone and chat, not for email.
+    assert demand["P3"].value == "After-call work (% of handling time)"
+    assert demand["P4"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+    assert demand["P6"].fill.fgColor.rgb.endswith(UNUSED_FILL.fgColor.rgb)
+    # The quotes' contract terms in columns K to T.
+    quotes = book[fmt.QUOTES]
+    assert quotes["K3"].value == "Billing basis (hourly and per-minute prices)"
+    assert quotes["T3"].value == "Resolution rate (% of contacts; per resolved contact)"
 
 
 def _validations(sheet):
@@ -77,13 +96,19 @@ def test_every_enumeration_has_a_dropdown(tmp_path):
         "Latin America", "Asia/Philippines", "India", "Pakistan",
     ]
     assert quotes["C4:C500"].formula1 == "Lists!$B$1:$B$5"
-    assert quotes["D4:D500"].formula1 == "Lists!$C$1:$C$5"
-    assert [lists[f"C{r}"].value for r in range(1, 6)] == [
+    assert quotes["D4:D500"].formula1 == "Lists!$C$1:$C$7"
+    assert [lists[f"C{r}"].value for r in range(1, 8)] == [
         "Shared, per minute", "Dedicated, per hour", "Monthly per agent", "Commission",
-        "Hourly + commission",
+        "Hourly + commission", "Per handled contact", "Per resolved contact",
     ]
     assert quotes["F4:F500"].formula1 == "Lists!$F$1:$F$2"
     assert [lists["F1"].value, lists["F2"].value] == ["USD", "=Company!$B$5"]
+    assert quotes["K4:K500"].formula1 == "Lists!$G$1:$G$5"
+    assert [lists[f"G{r}"].value for r in range(1, 6)] == [
+        "In-seat hours", "Paid hours", "Productive hours", "Handling time", "Talk time"]
+    inhouse = _validations(book[fmt.INHOUSE])
+    assert inhouse["B34"].formula1 == "Lists!$H$1:$H$2"
+    assert [lists["H1"].value, lists["H2"].value] == ["Per user", "Per seat"]
 
 
 def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
@@ -157,6 +182,9 @@ def test_examples_have_their_brief():
     us, _ = load(EXAMPLES_DIR / "us-consumer.xlsx")
     assert us.company.hours == Hours(6, 8, 20)
     assert {q.model for q in us.quotes} == set(PricingModel) - {PricingModel.COMMISSION}
+    # Every example states its quotes' billing bases where the model has one.
+    for example in (gulf, romania, us):
+        assert all(q.billing_basis is not None for q in example.quotes if q.model.bases)
     outbound = next(d for d in us.demand if d.channel is Channel.OUTBOUND_PHONE)
     assert outbound.success_rate == pytest.approx(0.12)
 

@@ -1,10 +1,15 @@
-"""The recommendation: in-house or the cheapest outsourced option, with its reasons and caveats.
+"""The recommendation: in-house or the cheapest vendor offer, with its reasons and caveats.
+
+Only a vendor that quoted can be recommended: a benchmark (a published price range) says what a
+quote could cost, never what to sign. Without any quote the verdict is `NO_QUOTE`, and its first
+reason says what the benchmarks suggest.
 
 Reasons and caveats are message ids with parameters; everything is data, the book formats and
 translates. Message parameters follow one naming rule so the book can format them: names ending
 in `_money` are amounts in the company's currency, `_share` fractions, `_count` counts, `_minutes`
-and `_hours` durations; `option` is an option's name (a vendor's name or a message id), `region`
-a region or market id, `channel`/`channels` channel ids (comma-separated).
+and `_hours` durations; `option` is an option's name (a vendor's name or a message id), `vendor`
+a vendor's name (data, never translated), `region` a region or market id, `regions` region ids
+and `channel`/`channels` channel ids (comma-separated).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from analysis import reference as ref
 from analysis.costs import commission_floor_hourly
 from analysis.i18n import N_
 from analysis.model import Channel, PricingModel
-from analysis.options import OptionCost, Scenario, saving_of, spec_of
+from analysis.options import OptionCost, Scenario, like_for_like, saving_of
 from analysis.uncertainty import BreakEven, MonteCarlo
 
 LOCAL_REGION = "africa_middle_east"
@@ -27,8 +32,9 @@ COMPLEX_AHT_SECONDS = 600
 complexity field; seed 001 says technical or complex calls are better kept in-house)."""
 
 REFERENCE_GAP_SHARE = 0.05
-"""A published-range model cheaper than the chosen quote by more than this share of the in-house
-cost is worth a caveat: below it the gap is within what a negotiation moves."""
+"""The same channels at the middle of the vendor's own regional ranges cheaper than its offer by
+more than this share of the in-house cost are worth a caveat: below it the gap is within what a
+negotiation moves."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class Message:
 OUTSOURCE = "outsource"
 IN_HOUSE = "in_house"
 TOO_CLOSE = "too_close"
+NO_QUOTE = "no_quote"
+"""No vendor has quoted: nothing to recommend signing; the team stays as it is for now."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,9 @@ class Recommendation:
     `annual_saving` is what the cheapest outsourced option saves against in-house (negative when
     in-house is cheaper); `saving_share` is that as a share of the in-house cost. The verdict is
     "too_close" when the Monte Carlo P10-P90 range of the saving includes zero; `option_id` is
-    then still the cheaper option today.
+    then still the cheaper option today. Without any quote the verdict is "no_quote",
+    `option_id` is the in-house team and the saving is the cheapest benchmark's
+    (`best_outsourced_id`): what quotes might bring, not an offer.
     """
 
     verdict: str
@@ -70,6 +80,11 @@ def recommend(scenario: Scenario, uncertainty: MonteCarlo,
     inhouse, best = scenario.inhouse, scenario.best_outsourced
     saving = saving_of(best, inhouse)
     share = saving / inhouse.total if inhouse.total else np.nan
+    if best.is_benchmark:
+        reasons = [_benchmark_reason(best, saving, share),
+                   *_operation_reasons(scenario, best)]
+        return Recommendation(NO_QUOTE, inhouse.id, inhouse.name, best.id, saving, share,
+                              tuple(reasons), ())
     chosen = best if saving > 0 else inhouse
     too_close = uncertainty.p10 <= 0 <= uncertainty.p90
     verdict = TOO_CLOSE if too_close else (OUTSOURCE if saving > 0 else IN_HOUSE)
@@ -103,6 +118,24 @@ def _cost_reason(best: OptionCost, saving: float, share: float) -> Message:
     return Message(
         N_("The cheapest outsourced option, {option}, costs {extra_money} a year more than the "
            "in-house team ({extra_share} of its cost)."),
+        (("option", best.name), ("extra_money", -saving), ("extra_share", -share)),
+    )
+
+
+def _benchmark_reason(best: OptionCost, saving: float, share: float) -> Message:
+    """What the published ranges suggest when no vendor has quoted."""
+    if saving > 0:
+        return Message(
+            N_("No vendor has quoted, so there is no offer to recommend. In the middle of the "
+               "published price ranges, {option} would cost {saving_money} a year less than the "
+               "in-house team ({saving_share} of its cost): ask vendors of that kind for "
+               "quotes."),
+            (("option", best.name), ("saving_money", saving), ("saving_share", share)),
+        )
+    return Message(
+        N_("No vendor has quoted, so there is no offer to recommend. Even in the middle of the "
+           "published price ranges, the cheapest outsourced model, {option}, would cost "
+           "{extra_money} a year more than the in-house team ({extra_share} of its cost)."),
         (("option", best.name), ("extra_money", -saving), ("extra_share", -share)),
     )
 
@@ -144,21 +177,20 @@ def _operation_reasons(scenario: Scenario, best: OptionCost) -> list[Message]:
 
 
 def _cheaper_reference(scenario: Scenario, best: OptionCost) -> list[Message]:
-    """A published price well below the best quote means the quotes in hand may be dear."""
+    """The chosen vendor's prices well above the published range of its own region (like with
+    like, `options.like_for_like`) mean its quote may be dear."""
     if best.kind != "vendor":
         return []
-    mids = [o for o in scenario.of_kind("model") if o.id.endswith(":mid")]
-    cheapest = min(mids, key=lambda o: o.total)
-    gap = best.total - cheapest.total
+    published = like_for_like(best, scenario.context)
+    gap = best.total - published.total
     if gap <= REFERENCE_GAP_SHARE * scenario.inhouse.total:
         return []
-    market = spec_of(cheapest).keys[1]
+    regions = ",".join(best.regions)
     return [Message(
-        N_("In the middle of the published price ranges, {option} at {region} prices would cost "
-           "{gap_money} a year less than {vendor}: ask vendors of that kind for a quote before "
-           "you sign."),
-        (("option", cheapest.name), ("region", market), ("gap_money", gap),
-         ("vendor", best.name)),
+        N_("In the middle of the published price ranges of its own regions ({regions}), the "
+           "work {vendor} quoted for would cost {gap_money} a year less: ask it, or other "
+           "vendors there, for a better price before you sign."),
+        (("regions", regions), ("gap_money", gap), ("vendor", best.name)),
     )]
 
 

@@ -32,6 +32,22 @@ SHARED_MAX_MONTHLY = "shared_max_monthly_interactions"
 SHARED_POOL_CLIENTS = "shared_pool_clients"
 EMAIL_RESPONSE_HOURS = "email_response_hours"
 
+OUTBOUND_OF_MARKET = {INTERNATIONAL: "india_philippines", USA_CANADA: "mature_western"}
+"""The outbound hourly range (seed 001) that goes with each inbound market: the smaller agencies
+of India and the Philippines for the international low-cost market, the mature western countries
+(USA, UK, Germany, Canada) for USA/Canada."""
+OUTBOUND_OF_REGION = {
+    "usa_canada": "mature_western",
+    "western_europe": "mature_western",
+    "eastern_europe": "eastern_europe_latin_america",
+    "latin_america": "eastern_europe_latin_america",
+    "india": "india_philippines",
+    "asia_philippines": "india_philippines",
+}
+"""The outbound hourly range of each region of the location guide that seed 001 names in its
+outbound prices (the UK and Germany are western Europe); Australia, Africa/Middle East and
+Pakistan have none, so their outbound work is priced at their location-guide rate."""
+
 LEVELS = ("low", "mid", "high")
 """Where in a range a price is read: its low end, its middle or its high end."""
 
@@ -104,6 +120,21 @@ class Reference:
 
     def guide(self, guide_id: str) -> Range:
         return _by_id(self.guides, guide_id)
+
+    def outbound(self, outbound_id: str) -> Range:
+        return _by_id(self.outbound_hourly, outbound_id)
+
+    def outbound_of_region(self, region_id: str) -> Range:
+        """A region's outbound hourly range, or its location-guide range when seed 001 gives
+        none for it (`OUTBOUND_OF_REGION`)."""
+        found = OUTBOUND_OF_REGION.get(region_id)
+        return self.outbound(found) if found else self.region(region_id)
+
+    def shared_of_region(self, region_id: str) -> Range:
+        """The shared per-minute range a vendor in a region is held against: USA/Canada for
+        vendors there, the international low-cost agencies' elsewhere (the only two markets
+        seed 001 prices by the minute)."""
+        return self.shared(USA_CANADA if region_id == USA_CANADA else INTERNATIONAL)
 
 
 def _by_id(ranges: tuple[Range, ...], wanted: str) -> Range:

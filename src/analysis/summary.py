@@ -2,7 +2,8 @@
 
 Used by `python -m analysis summary` and the book's executive summary. The table prices options
 only (no Monte Carlo), so it answers in about a second; `summary --json` adds the verdict, which
-runs the whole comparison (`compare.compare`, about a second more).
+runs the whole comparison (`compare.compare`, about a second more). Benchmarks (published price
+ranges) are shown apart from the in-house team and the vendors that quoted: like with like.
 """
 
 from __future__ import annotations
@@ -13,11 +14,20 @@ from dataclasses import asdict, dataclass
 
 from analysis import compare, options
 from analysis import reference as ref
-from analysis.i18n import N_, fmt_money, fmt_number, translator
+from analysis.i18n import N_, fmt_money, fmt_number, fmt_percent, translator
 from analysis.model import Inputs
 
 MARKET_NAMES = ref.NAMES["dedicated_hourly"]
 MODEL_WITH_MARKET = N_("{model}, {market} prices")
+MARKET_NOTES = {
+    ref.INTERNATIONAL: N_("International prices: the published range for low-cost international "
+                          "agencies (source document 001)."),
+    ref.USA_CANADA: N_("USA/Canada prices: the published range for call centres in the USA and "
+                       "Canada (source document 001)."),
+}
+"""What a benchmark's market means, in words, for readers of the summary."""
+BENCHMARKS_HEADING = N_("Benchmarks: published price ranges, not offers")
+OFFERS_HEADING = N_("Your team and the vendors that quoted")
 
 FORMAT = 1
 """The version of the `summary --json` object (documented in the README). Later versions add
@@ -74,6 +84,28 @@ def headline(inputs: Inputs, lang: str = "en",
     return sorted(rows, key=lambda row: row.annual_cost)
 
 
+def offers_and_benchmarks(rows: list[HeadlineRow]) -> tuple[list[HeadlineRow],
+                                                             list[HeadlineRow]]:
+    """The rows split like with like: in-house and vendors, then benchmarks; each cheapest
+    first."""
+    return ([row for row in rows if row.kind != "benchmark"],
+            [row for row in rows if row.kind == "benchmark"])
+
+
+def benchmark_terms(inputs: Inputs, lang: str) -> str:
+    """How the benchmarks are priced, in words: their markets and their typical terms."""
+    _ = translator(lang)
+    terms = inputs.assumptions
+    notes = " ".join(_(note) for note in MARKET_NOTES.values())
+    return notes + " " + _(
+        "Each benchmark carries typical contract terms (an assumption, see the methodology): "
+        "a set-up fee of {months} months of its charges, spread over the planning horizon, and a "
+        "minimum commitment of {share} of its expected monthly charges."
+    ).format(months=fmt_number(terms.benchmark_setup_months, lang,
+                               0 if float(terms.benchmark_setup_months).is_integer() else 1),
+             share=fmt_percent(terms.benchmark_minimum_share, lang))
+
+
 def summary_object(inputs: Inputs, lang: str = "en") -> dict[str, object]:
     """What `summary --json` prints: the company, the verdict and the headline options.
 
@@ -110,8 +142,11 @@ def dumps(answer: dict[str, object]) -> str:
 
 
 def option_name(option: options.OptionCost, lang: str) -> str:
-    """A vendor's own name, or the translated name of a model or region option."""
+    """A vendor's own name (data, never translated), or the translated name of the in-house
+    team or of a model or region benchmark."""
     _ = translator(lang)
+    if option.kind == "vendor":
+        return option.name
     if option.kind == "model":
         market = options.spec_of(option).keys[1]
         return _(MODEL_WITH_MARKET).format(model=_(option.name), market=_(MARKET_NAMES[market]))
@@ -131,11 +166,18 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
         for row in rows
     ]
     widths = [max(len(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
+                         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)))
+
+    offers, benchmarks = offers_and_benchmarks(rows)
+    position = {id(row): cells for row, cells in zip(rows, table, strict=True)}
     lines = [_("{company}: customer-service sourcing options per year").format(
-        company=inputs.company.name)]
-    for line in (headers, *table):
-        lines.append("  ".join(
-            cell.ljust(width) if i == 0 else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
-        ))
+        company=inputs.company.name), "", _(OFFERS_HEADING), line(headers)]
+    lines += [line(position[id(row)]) for row in offers]
+    if benchmarks:
+        lines += ["", _(BENCHMARKS_HEADING)]
+        lines += [line(position[id(row)]) for row in benchmarks]
+        lines += ["", benchmark_terms(inputs, lang)]
     return "\n".join(lines)

@@ -74,6 +74,9 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return format_list(names, locale=locale(lang))
     if name == "region":
         return region_name(str(value), lang)
+    if name == "regions":
+        names = [region_name(r, lang) for r in str(value).split(",") if r]
+        return format_list(names, locale=locale(lang))
     if name == "option":
         return _(str(value))
     return str(value)

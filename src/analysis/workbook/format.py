@@ -1,4 +1,4 @@
-"""The company workbook, format v1, described as data.
+"""The company workbook, format v2, described as data.
 
 The template writer and the loader both read these specs, so a field's sheet,
 cell, label, unit, bounds, dropdown values and default are written down once
@@ -14,15 +14,27 @@ put the label in column A, the value in column B and a note in column C.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 
 from analysis.i18n import N_
-from analysis.model import Assumptions, Channel, PricingModel
+from analysis.model import (
+    ACW_SHARE,
+    CONTRACT_HOURS_WEEK,
+    CREDIT_CAP,
+    RESOLUTION_RATE,
+    Assumptions,
+    BillingBasis,
+    Channel,
+    InHouseCosts,
+    LicenceBasis,
+    PricingModel,
+)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The version the template writes in `VERSION_CELL`: the newest one."""
 
-SUPPORTED_VERSIONS = frozenset({1})
+SUPPORTED_VERSIONS = frozenset({1, 2})
 """Versions the loader reads. An older workbook lacks the fields added since (`Field.since`): they
 get their defaults, and one warning lists them. The policy is in docs/workbook-format.md."""
 
@@ -89,6 +101,8 @@ class Field:
     format version that added the field: a workbook of an older version does
     not have it, so the loader ignores its cell and uses `default` (a field
     added after version 1 is therefore optional, with a documented default).
+    `default_text` (a message id) says what a blank cell means when the
+    default is not one value (e.g. "the company's shrinkage").
     """
 
     key: str
@@ -108,6 +122,7 @@ class Field:
     cell: str = ""
     column: str = ""
     since: int = 1
+    default_text: str = ""
 
     def applies_to(self, channel: Channel) -> bool:
         return not self.channels or channel in self.channels
@@ -134,6 +149,22 @@ MODEL_CHOICES = (
     Choice(PricingModel.MONTHLY_PER_AGENT, N_("Monthly per agent")),
     Choice(PricingModel.COMMISSION, N_("Commission")),
     Choice(PricingModel.HOURLY_PLUS_COMMISSION, N_("Hourly + commission")),
+    Choice(PricingModel.PER_TRANSACTION, N_("Per handled contact")),
+    Choice(PricingModel.PER_OUTCOME, N_("Per resolved contact")),
+)
+
+BASIS_CHOICES = (
+    Choice(BillingBasis.IN_SEAT, N_("In-seat hours")),
+    Choice(BillingBasis.PAID, N_("Paid hours")),
+    Choice(BillingBasis.PRODUCTIVE, N_("Productive hours")),
+    Choice(BillingBasis.HANDLING, N_("Handling time")),
+    Choice(BillingBasis.TALK, N_("Talk time")),
+)
+"""What an hourly price (the first three) or a per-minute price (the last two) is billed on."""
+
+LICENCE_CHOICES = (
+    Choice(LicenceBasis.PER_USER, N_("Per user")),
+    Choice(LicenceBasis.PER_SEAT, N_("Per seat")),
 )
 
 COMMISSION_MODELS = frozenset({PricingModel.COMMISSION, PricingModel.HOURLY_PLUS_COMMISSION})
@@ -161,6 +192,8 @@ QUOTE_BASE_CURRENCY = "USD"
 """Reference prices are in US dollars; a quote is in USD or the company's currency."""
 
 QUEUED = frozenset(c for c in Channel if c.is_queued)
+LIVE = frozenset(c for c in Channel if c.is_live)
+"""Channels with talk (or chat) time and after-call work."""
 DEFERRED = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.OUTBOUND_PHONE})
 """Channels worked from a backlog against a response time in hours."""
 
@@ -224,6 +257,10 @@ DEMAND_FIELDS = _in_columns(DEMAND, "B", (
           minimum=1, maximum=24, required=False),
     Field("success_rate", N_("Success rate (% of calls earning a commission)"), Kind.PERCENT,
           minimum=0, maximum=100, required=False, channels=frozenset({Channel.OUTBOUND_PHONE})),
+)) + _in_columns(DEMAND, "P", (
+    Field("acw_share", N_("After-call work (% of handling time)"), Kind.PERCENT,
+          minimum=0, maximum=90, warn_above=50, default=ACW_SHARE, required=False,
+          channels=LIVE, since=2),
 ))
 
 DEMAND_CHANNEL_COLUMN = "A"
@@ -286,6 +323,52 @@ RETAINED_FIELDS = _on_sheet(INHOUSE, (
           minimum=0, default=0.0, required=False, note=N_("blank = 0")),
 ), first_row=RETAINED_HEADING_ROW + 1)
 
+MANAGEMENT_HEADING_ROW = RETAINED_HEADING_ROW + len(RETAINED_FIELDS) + 2
+"""Row of the "Management, training and offices" heading on the InHouse sheet (format v2)."""
+
+_INHOUSE_DEFAULTS = {f.name: f.default for f in dataclass_fields(InHouseCosts)}
+"""The defaults of the in-house fields added in format v2, as the model documents them."""
+_TEAM_LEAD_PAY = N_("blank = the team-lead salary (assumption)")
+
+MANAGEMENT_FIELDS = _on_sheet(INHOUSE, (
+    Field("agents_per_operations_manager", N_("Agents per operations manager"), Kind.NUMBER,
+          minimum=1, maximum=1000, default=_INHOUSE_DEFAULTS["agents_per_operations_manager"],
+          required=False, since=2,
+          note=N_("blank = 75 (assumption: one manager over five or six team leads)")),
+    Field("operations_manager_salary",
+          N_("Operations manager salary (company currency per year)"), Kind.NUMBER, minimum=0,
+          required=False, since=2, default_text=N_("1.5 × the team-lead salary"),
+          note=N_("blank = 1.5 × the team-lead salary (assumption)")),
+    Field("agents_per_quality_analyst", N_("Agents per quality analyst"), Kind.NUMBER,
+          minimum=1, maximum=1000, default=_INHOUSE_DEFAULTS["agents_per_quality_analyst"],
+          required=False, since=2,
+          note=N_("blank = 25 (assumption: one analyst reviews the contacts of 20-30 agents)")),
+    Field("quality_analyst_salary",
+          N_("Quality analyst salary (company currency per year)"), Kind.NUMBER, minimum=0,
+          required=False, since=2, default_text=N_("the team-lead salary"), note=_TEAM_LEAD_PAY),
+    Field("agents_per_planner", N_("Agents per workforce planner"), Kind.NUMBER,
+          minimum=1, maximum=1000, default=_INHOUSE_DEFAULTS["agents_per_planner"],
+          required=False, since=2,
+          note=N_("blank = 75 (assumption: one planner forecasts and schedules 50-100 agents)")),
+    Field("planner_salary", N_("Workforce planner salary (company currency per year)"),
+          Kind.NUMBER, minimum=0, required=False, since=2,
+          default_text=N_("the team-lead salary"), note=_TEAM_LEAD_PAY),
+    Field("training_weeks", N_("Paid training before taking contacts (weeks per new hire)"),
+          Kind.NUMBER, minimum=0, maximum=52, warn_above=13,
+          default=_INHOUSE_DEFAULTS["training_weeks"], required=False, since=2,
+          note=N_("blank = 4 (assumption: new-hire training commonly runs two to six weeks)")),
+    Field("software_licences", N_("Software licences are paid"), Kind.CHOICE,
+          choices=LICENCE_CHOICES, default=_INHOUSE_DEFAULTS["software_licences"],
+          required=False, since=2,
+          note=N_("blank = per user: agents, team leads and managers each need a licence")),
+    Field("onsite_shrinkage",
+          N_("Paid time on site off the phones (% of paid time: breaks, coaching, meetings)"),
+          Kind.PERCENT, minimum=0, maximum=90, default=_INHOUSE_DEFAULTS["onsite_shrinkage"],
+          required=False, since=2,
+          note=N_("part of the shrinkage; those people need a desk too; blank = 15 "
+                  "(assumption)")),
+), first_row=MANAGEMENT_HEADING_ROW + 1)
+
 QUOTE_FIELDS = _in_columns(QUOTES, "A", (
     Field("vendor", N_("Vendor"), Kind.TEXT),
     Field("region", N_("Region"), Kind.CHOICE, choices=REGION_CHOICES),
@@ -303,7 +386,38 @@ QUOTE_FIELDS = _in_columns(QUOTES, "A", (
           minimum=0, required=False, default=0.0),
     Field("exit_fee", N_("Exit fee (quote currency)"), Kind.NUMBER,
           minimum=0, required=False, default=0.0),
+)) + _in_columns(QUOTES, "K", (
+    Field("billing_basis", N_("Billing basis (hourly and per-minute prices)"), Kind.CHOICE,
+          choices=BASIS_CHOICES, required=False, since=2,
+          default_text=N_("in-seat hours for hourly prices, handling time per minute")),
+    Field("vendor_shrinkage", N_("Vendor shrinkage (%; paid hours, monthly agents)"),
+          Kind.PERCENT, minimum=0, maximum=90, warn_above=60, required=False, since=2,
+          default_text=N_("the company's shrinkage")),
+    Field("contract_hours_week", N_("Contract hours a week per agent (monthly per agent)"),
+          Kind.NUMBER, minimum=10, maximum=80, warn_above=60, default=CONTRACT_HOURS_WEEK,
+          required=False, since=2),
+    Field("night_weekend_surcharge", N_("Night/weekend surcharge (%)"), Kind.PERCENT,
+          minimum=0, maximum=200, warn_above=100, default=0.0, required=False, since=2),
+    Field("sla_target", N_("Contract service-level target (%)"), Kind.PERCENT,
+          minimum=1, maximum=100, required=False, since=2,
+          default_text=N_("the channel's service level target")),
+    Field("planned_service_level", N_("Service level the vendor plans to reach (%)"),
+          Kind.PERCENT, minimum=0, maximum=100, required=False, since=2,
+          default_text=N_("derived from the hours the vendor is paid for")),
+    Field("credit_per_point", N_("Credit per point below target (% of charges)"),
+          Kind.PERCENT, minimum=0, maximum=100, warn_above=10, default=0.0, required=False,
+          since=2),
+    Field("bonus_per_point", N_("Bonus per point above target (% of charges)"), Kind.PERCENT,
+          minimum=0, maximum=100, warn_above=10, default=0.0, required=False, since=2),
+    Field("credit_cap", N_("Cap on credits and bonuses (% of charges)"), Kind.PERCENT,
+          minimum=0, maximum=100, default=CREDIT_CAP, required=False, since=2),
+    Field("resolution_rate", N_("Resolution rate (% of contacts; per resolved contact)"),
+          Kind.PERCENT, minimum=1, maximum=100, default=RESOLUTION_RATE, required=False,
+          since=2),
 ))
+
+CONTRACT_KEYS = tuple(f.key for f in QUOTE_FIELDS if f.since > 1)
+"""The quote's contract terms (format v2), passed to `VendorQuote` as they are read."""
 
 _DEFAULTS = Assumptions()
 
@@ -321,7 +435,8 @@ ASSUMPTION_FIELDS = _on_sheet(ASSUMPTIONS, (
     Field("dedicated_occupancy",
           N_("Occupancy a dedicated vendor plans for (%; blank = company maximum)"),
           Kind.PERCENT, minimum=10, maximum=100, warn_above=95,
-          default=_DEFAULTS.dedicated_occupancy, required=False),
+          default=_DEFAULTS.dedicated_occupancy, required=False,
+          default_text=N_("company maximum occupancy")),
 ))
 
 PROFILE_HEADING_ROW = FIRST_ROW + len(ASSUMPTION_FIELDS) + 1
@@ -333,12 +448,25 @@ PROFILE_FIELDS = _on_sheet(ASSUMPTIONS, tuple(
     for hour in range(24)
 ), first_row=PROFILE_HEADING_ROW + 1)
 
+BENCHMARK_HEADING_ROW = PROFILE_HEADING_ROW + len(PROFILE_FIELDS) + 2
+"""Row of the benchmark-terms heading on the Assumptions sheet (format v2)."""
+
+BENCHMARK_FIELDS = _on_sheet(ASSUMPTIONS, (
+    Field("benchmark_setup_months", N_("Benchmark set-up fee (months of its charges)"),
+          Kind.NUMBER, minimum=0, maximum=24, warn_above=6,
+          default=_DEFAULTS.benchmark_setup_months, required=False, since=2),
+    Field("benchmark_minimum_share",
+          N_("Benchmark minimum commitment (% of its expected monthly charges)"), Kind.PERCENT,
+          minimum=0, maximum=100, default=_DEFAULTS.benchmark_minimum_share, required=False,
+          since=2),
+), first_row=BENCHMARK_HEADING_ROW + 1)
+
 
 def fields() -> tuple[Field, ...]:
     """Every field of the format, sheet by sheet (looked up when called, as the sheet rules do)."""
     return (
-        COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + QUOTE_FIELDS
-        + ASSUMPTION_FIELDS + PROFILE_FIELDS
+        COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + MANAGEMENT_FIELDS
+        + QUOTE_FIELDS + ASSUMPTION_FIELDS + PROFILE_FIELDS + BENCHMARK_FIELDS
     )
 
 

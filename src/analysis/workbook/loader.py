@@ -109,9 +109,10 @@ def _assumed_defaults(version: int, fields: tuple[fmt.Field, ...]) -> list[Probl
 
 
 def _as_typed(spec: fmt.Field) -> str:
-    """A field's default as a person would type it: percent points, a dropdown's label."""
+    """A field's default as a person would type it: percent points, a dropdown's label; for a
+    default that is not one value, the message id saying what a blank means (`default_text`)."""
     if spec.default is None:
-        return ""
+        return spec.default_text
     if spec.kind is fmt.Kind.PERCENT:
         return number_text(round(spec.default * 100, 6))
     if spec.kind is fmt.Kind.CHOICE:

@@ -1,4 +1,4 @@
-"""The blank company workbook (format v1), built from `workbook.format`.
+"""The blank company workbook (format v2), built from `workbook.format`.
 
 Everything the loader reads is laid out from the same field specs: labels with
 units, yellow input cells with a legend, dropdowns for every enumeration,
@@ -13,6 +13,7 @@ from pathlib import Path
 from babel import Locale
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -46,6 +47,9 @@ INSTRUCTIONS = (
        "customers and the incident rate (contacts per customer per month), or both (they "
        "must agree within 5%). Leave the volume blank for a channel you do not use."),
     N_("Quotes: one row per vendor price; add as many rows as you need."),
+    N_("Quotes, columns K to T: the contract terms (billing basis, the vendor's shrinkage and "
+       "contract hours, night and weekend surcharge, service credits, resolution rate); a blank "
+       "cell keeps the usual term, as the header says."),
     N_("Assumptions: a blank cell uses the default shown next to it."),
     N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
        "are stored."),
@@ -84,6 +88,9 @@ def build_template() -> Workbook:
     _heading(inhouse, fmt.RETAINED_HEADING_ROW,
              N_("Retained vendor management (what stays in-house if you outsource)"))
     _scalar_rows(inhouse, fmt.RETAINED_FIELDS)
+    _heading(inhouse, fmt.MANAGEMENT_HEADING_ROW,
+             N_("Management, training and offices (blank cells keep the defaults in the notes)"))
+    _scalar_rows(inhouse, fmt.MANAGEMENT_FIELDS)
     _quotes(book.create_sheet(fmt.QUOTES))
     _assumptions(book.create_sheet(fmt.ASSUMPTIONS))
     _lists(book.create_sheet(fmt.LISTS))
@@ -157,9 +164,16 @@ def _scalar_rows(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
             sheet.cell(row, 3, spec.note).alignment = WRAP
 
 
+def _column_headers(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
+    """Each table field's label above its own column (a table may leave columns free)."""
+    for spec in fields:
+        _header(sheet, (spec.label,), column_index_from_string(spec.column))
+
+
 def _demand(sheet: Worksheet) -> None:
     _title(sheet)
-    _header(sheet, (N_("Channel"), *(f.label for f in fmt.DEMAND_FIELDS)))
+    _header(sheet, (N_("Channel"),))
+    _column_headers(sheet, fmt.DEMAND_FIELDS)
     for channel in Channel:
         row = fmt.DEMAND_ROWS[channel]
         sheet.cell(row, 1, fmt.choice_label(fmt.CHANNEL_CHOICES, channel)).font = BOLD
@@ -175,6 +189,8 @@ def _demand(sheet: Worksheet) -> None:
            "hours, or leave all three blank."),
         N_("Outbound phone: success rate (%) is the share of calls earning a commission; "
            "needed for commission quotes."),
+        N_("After-call work (phone and chat): the share of the handling time spent after the "
+           "conversation; used for quotes billed on talk time only (blank = 15%)."),
     )
     first = fmt.DEMAND_ROWS[Channel.SOCIAL] + 2
     for offset, note in enumerate(notes):
@@ -188,7 +204,7 @@ def _demand(sheet: Worksheet) -> None:
 
 def _quotes(sheet: Worksheet) -> None:
     _title(sheet)
-    _header(sheet, tuple(f.label for f in fmt.QUOTE_FIELDS))
+    _column_headers(sheet, fmt.QUOTE_FIELDS)
     for row in range(fmt.FIRST_ROW, fmt.FIRST_ROW + fmt.QUOTE_TEMPLATE_ROWS):
         for spec in fmt.QUOTE_FIELDS:
             sheet[f"{spec.column}{row}"].fill = INPUT_FILL
@@ -205,7 +221,10 @@ def _assumptions(sheet: Worksheet) -> None:
     _heading(sheet, fmt.PROFILE_HEADING_ROW,
              N_("Hourly profile: relative contacts by hour of day (all 24 blank = default)"))
     _scalar_rows(sheet, fmt.PROFILE_FIELDS)
-    for spec in fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS:
+    _heading(sheet, fmt.BENCHMARK_HEADING_ROW,
+             N_("Benchmarks: the typical terms published prices are given (assumptions)"))
+    _scalar_rows(sheet, fmt.BENCHMARK_FIELDS)
+    for spec in fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS + fmt.BENCHMARK_FIELDS:
         row = sheet[spec.cell].row
         sheet.cell(row, 4, _shown_default(spec))
     sheet.freeze_panes = f"A{fmt.FIRST_ROW}"
@@ -216,7 +235,7 @@ def _assumptions(sheet: Worksheet) -> None:
 def _shown_default(spec: fmt.Field) -> float | str:
     """The default as the person would type it (percent points for percent fields)."""
     if spec.default is None:
-        return N_("company maximum occupancy")
+        return spec.default_text
     if spec.kind is fmt.Kind.PERCENT:
         return spec.default * 100
     return spec.default
@@ -232,6 +251,8 @@ _LIST_COLUMNS = {
     "region": ("D", tuple(c.label for c in fmt.REGION_CHOICES)),
     "currency": ("E", fmt.COMMON_CURRENCIES),
     "quote_currency": ("F", (fmt.QUOTE_BASE_CURRENCY, _COMPANY_CURRENCY)),
+    "billing_basis": ("G", tuple(c.label for c in fmt.BASIS_CHOICES)),
+    "software_licences": ("H", tuple(c.label for c in fmt.LICENCE_CHOICES)),
 }
 
 
@@ -256,6 +277,9 @@ def _dropdowns(book: Workbook) -> None:
     for key in ("region", "channel", "model"):
         _dropdown(book[fmt.QUOTES], key, _column_range(columns[key]))
     _dropdown(book[fmt.QUOTES], "quote_currency", _column_range(columns["currency"]))
+    _dropdown(book[fmt.QUOTES], "billing_basis", _column_range(columns["billing_basis"]))
+    licences = next(f.cell for f in fmt.MANAGEMENT_FIELDS if f.key == "software_licences")
+    _dropdown(book[fmt.INHOUSE], "software_licences", licences)
 
 
 def _column_range(column: str) -> str:
