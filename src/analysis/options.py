@@ -174,22 +174,32 @@ def vendor_option(
     vendor occupancy); hourly and per-agent prices use it, per-minute and commission prices
     depend on the contacts only.
     """
-    own = {c.channel: c for c in (vendor_channels or channels)}
-    rates = success_rates(inputs)
     best: dict[Channel, QuoteCost] = {}
+    for priced in priced_quotes(inputs, vendor_channels or channels, reference, vendor):
+        channel = priced.volume.channel
+        if channel not in best or priced.total < best[channel].total:
+            best[channel] = priced
+    return outsourced_option(f"vendor:{vendor}", "vendor", vendor, list(best.values()), inputs,
+                             channels)
+
+
+def priced_quotes(inputs: Inputs, vendor_channels: Sequence[ChannelStaffing],
+                  reference: Reference, vendor: str | None = None) -> tuple[QuoteCost, ...]:
+    """Every quote of the workbook (or of one vendor) priced on its channel's vendor staffing,
+    in the workbook's order; quotes for a channel without volume are left out."""
+    own = {c.channel: c for c in vendor_channels}
+    rates = success_rates(inputs)
+    priced = []
     for quote in inputs.quotes:
-        if quote.vendor != vendor or quote.channel not in own:
+        if (vendor is not None and quote.vendor != vendor) or quote.channel not in own:
             continue
         floor = (
             commission_floor_hourly(quote, inputs.company.usd_rate, reference)
             if quote.model is PricingModel.COMMISSION else None
         )
-        volume = Volume.of(own[quote.channel])
-        priced = quote_cost(quote, volume, rates[quote.channel], inputs, floor)
-        if quote.channel not in best or priced.total < best[quote.channel].total:
-            best[quote.channel] = priced
-    return outsourced_option(f"vendor:{vendor}", "vendor", vendor, list(best.values()), inputs,
-                             channels)
+        priced.append(quote_cost(quote, Volume.of(own[quote.channel]), rates[quote.channel],
+                                 inputs, floor))
+    return tuple(priced)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ FACTORS = (
     Factor("attrition", N_("Attrition"), 0.25),
     Factor("shrinkage", N_("Shrinkage"), 0.20),
     Factor("vendor_shrinkage", N_("Vendor shrinkage"), 0.20),
-    Factor("billing_basis", N_("Billing basis, cheapest to dearest"), 1.0, discrete=True),
+    Factor("billing_basis", N_("Billing basis"), 1.0, discrete=True),
 )
 """Contacts and handling time +/-20% and salaries and vendor rates +/-10% as briefed; attrition
 +/-25% and shrinkage, the company's and the vendor's, +/-20% of their value (e.g. 30% attrition

@@ -14,7 +14,13 @@ re-exports what the notebooks call, so they say `report.verdict(...)` whatever m
 """
 
 from analysis.report.charts import use_charts
-from analysis.report.inhouse import inhouse_chart, inhouse_sentence, inhouse_table, unit_costs_table
+from analysis.report.inhouse import (
+    inhouse_chart,
+    inhouse_sentence,
+    inhouse_table,
+    management_table,
+    unit_costs_table,
+)
 from analysis.report.methodology import (
     assumptions_table,
     factors_table,
@@ -29,11 +35,15 @@ from analysis.report.operation import (
     workload_table,
 )
 from analysis.report.outsourcing import (
+    billing_sentence,
+    billing_table,
     commission_table,
     direction_table,
+    model_fit,
     models_sentence,
     models_table,
     quote_positions,
+    quote_terms_table,
     quotes_section,
     vendor_table,
 )
@@ -50,6 +60,7 @@ from analysis.report.staffing import (
     staffing_table,
 )
 from analysis.report.summary import (
+    benchmarks_note,
     caveats,
     headline_sentence,
     headline_table,
@@ -70,6 +81,9 @@ from analysis.report.uncertainty import (
 
 __all__ = [
     "assumptions_table",
+    "benchmarks_note",
+    "billing_sentence",
+    "billing_table",
     "break_even_sentence",
     "caveats",
     "commission_table",
@@ -82,11 +96,14 @@ __all__ = [
     "inhouse_chart",
     "inhouse_sentence",
     "inhouse_table",
+    "management_table",
+    "model_fit",
     "models_sentence",
     "models_table",
     "monte_carlo_chart",
     "monte_carlo_table",
     "quote_positions",
+    "quote_terms_table",
     "quotes_section",
     "reasons",
     "reference_tables",

@@ -36,9 +36,12 @@ UNIT_NAMES = {
 
 
 def field_value(field: wf.Field, value: object, lang: str) -> str:
-    """A workbook value written as the reader would type it back: percent, hour or number."""
+    """A workbook value written as the reader would type it back: percent, hour, a dropdown's
+    label or number; a blank with a rule says the rule (`Field.default_text`)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
+        return translator(lang)(field.default_text) if field.default_text else DASH
+    if field.kind is wf.Kind.CHOICE:
+        return translator(lang)(wf.choice_label(field.choices, str(value)))
     if field.kind is wf.Kind.PERCENT:
         return share(float(value), lang)  # type: ignore[arg-type]
     if field.kind is wf.Kind.HOUR:
@@ -50,14 +53,19 @@ def field_value(field: wf.Field, value: object, lang: str) -> str:
 def assumption_rows(inputs: Inputs) -> pd.DataFrame:
     """Every assumption with its value, default and whether the workbook changed it.
 
-    The InHouse sheet's figures all come from the workbook; the Assumptions sheet's fields and
-    the hourly profile have defaults (`model.Assumptions`), and `set` says the value differs.
+    The InHouse sheet's first block all comes from the workbook; its management block (format
+    v2), the Assumptions sheet's fields, the benchmark terms and the hourly profile have
+    defaults (`model`), and `set` says the value differs.
     """
     defaults = Assumptions()
     rows = [{"key": f.key, "label": f.label, "field": f, "value": getattr(inputs.inhouse, f.key),
              "default": None, "source": "workbook"}
             for f in wf.INHOUSE_FIELDS if f.key in {x.name for x in fields(inputs.inhouse)}]
-    for f in wf.ASSUMPTION_FIELDS:
+    for f in wf.MANAGEMENT_FIELDS:
+        value = getattr(inputs.inhouse, f.key)
+        rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
+                     "default": f.default, "source": "set" if value != f.default else "default"})
+    for f in wf.ASSUMPTION_FIELDS + wf.BENCHMARK_FIELDS:
         value, default = getattr(inputs.assumptions, f.key), getattr(defaults, f.key)
         rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
                      "default": default, "source": "set" if value != default else "default"})
@@ -83,7 +91,8 @@ def assumptions_table(inputs: Inputs, lang: str) -> Html:
 
 def factors_table(lang: str) -> Html:
     _ = translator(lang)
-    rows = [[_(f.label), "±" + share(f.change, lang)] for f in uncertainty.FACTORS]
+    rows = [[_(f.label), _("cheapest to dearest basis") if f.discrete
+             else "±" + share(f.change, lang)] for f in uncertainty.FACTORS]
     return table([_("Input"), _("Moved by")], rows, numeric=(1,))
 
 

@@ -1,5 +1,5 @@
 """Chapter 01, the executive summary: the verdict, its reasons and caveats, and what each option
-saves.
+saves, the vendors that quoted apart from the benchmarks (published ranges, never recommended).
 """
 
 from __future__ import annotations
@@ -11,11 +11,19 @@ import numpy as np
 import pandas as pd
 
 from analysis import compare, options, recommend
-from analysis.i18n import N_, fmt_money, fmt_number, translator
+from analysis.i18n import N_, direction, fmt_money, fmt_number, translator
+from analysis.model import Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, category_y, finish, value_x
 from analysis.report.words import message_text, share
-from analysis.summary import HeadlineRow, option_name
+from analysis.summary import (
+    BENCHMARKS_HEADING,
+    OFFERS_HEADING,
+    HeadlineRow,
+    benchmark_terms,
+    offers_and_benchmarks,
+    option_name,
+)
 
 
 def verdict(comparison: compare.Comparison, lang: str) -> Html:
@@ -27,7 +35,16 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     best = option_name(scenario.option(rec.best_outsourced_id), lang)
     amount = fmt_money(abs(rec.annual_saving), currency, lang)
     ratio = share(abs(rec.saving_share), lang)
-    if rec.verdict == recommend.OUTSOURCE:
+    if rec.verdict == recommend.NO_QUOTE:
+        text = (_("No vendor has quoted yet, so there is no offer to recommend: keep the team "
+                  "as it is for now. The published price ranges suggest that {option} could save "
+                  "{saving} a year ({share} of the in-house cost): ask vendors of that kind for "
+                  "quotes.")
+                if rec.annual_saving > 0 else
+                _("No vendor has quoted yet, so there is no offer to recommend. Even the "
+                  "cheapest benchmark, {option}, would cost {saving} a year more than the "
+                  "in-house team ({share} of its cost): keeping the work in-house looks right."))
+    elif rec.verdict == recommend.OUTSOURCE:
         text = _("Recommendation: outsource to {option}. It would save {saving} a year, {share} "
                  "of what the in-house team costs.")
     elif rec.verdict == recommend.IN_HOUSE:
@@ -58,66 +75,99 @@ def reasons(comparison: compare.Comparison, lang: str) -> Html:
 
 def caveats(comparison: compare.Comparison, lang: str) -> Html:
     currency = comparison.scenario.context.inputs.company.currency
-    return messages(comparison.recommendation.caveats, currency, lang,
-                    N_("Nothing to check with a vendor: the recommendation keeps the work "
-                       "in-house."))
+    empty = (N_("Nothing to check with a vendor yet: no vendor has quoted.")
+             if comparison.recommendation.verdict == recommend.NO_QUOTE else
+             N_("Nothing to check with a vendor: the recommendation keeps the work in-house."))
+    return messages(comparison.recommendation.caveats, currency, lang, empty)
 
 
 def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Html:
-    """`summary.headline` as a table, cheapest first."""
+    """`summary.headline` as two tables, like with like: your team and the vendors that quoted,
+    then the benchmarks; each cheapest first."""
     _ = translator(lang)
     header = [_("Option"), _("Annual cost"), _("Per contact"), _("Agents (FTE)"),
               _("Your own staff (FTE)"), _("Saving vs in-house")]
-    body = [[row.name, fmt_money(row.annual_cost, currency, lang),
-             fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
-             fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
-            for row in rows]
-    return table(header, body, numeric=range(1, 6))
+    blocks = []
+    for heading, group in zip((OFFERS_HEADING, BENCHMARKS_HEADING),
+                              offers_and_benchmarks(list(rows)), strict=True):
+        if not group:
+            continue
+        body = [[row.name, fmt_money(row.annual_cost, currency, lang),
+                 fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
+                 fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
+                for row in group]
+        blocks.append(table(header, body, numeric=range(1, 6), caption=_(heading)))
+    return Html("".join(b.html for b in blocks), "\n\n".join(b.text for b in blocks))
+
+
+def benchmarks_note(inputs: Inputs, lang: str) -> Html:
+    """What the benchmarks are, in words: their markets and their typical terms."""
+    return paragraph(benchmark_terms(inputs, lang))
 
 
 def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
     _ = translator(lang)
-    cheaper = sum(1 for row in rows if row.saving > 0)
+    offers, benchmarks = offers_and_benchmarks(list(rows))
+    vendors = [row for row in offers if row.kind == "vendor"]
+    cheaper = sum(1 for row in vendors if row.saving > 0)
     return paragraph(_(
-        "The table lists {count} ways to serve the same contacts, cheapest first; {cheaper} of "
-        "them cost less than the in-house team. Outsourced options include the vendor manager and "
-        "quality checks you keep, and any channel a vendor does not price stays in-house."
-    ).format(count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
+        "The first table sets your team against the {count} vendors that quoted, cheapest "
+        "first; {cheaper} of them cost less than the in-house team. The second lists {benchmarks} "
+        "benchmarks: what the published price ranges say the same work could cost, a guide to "
+        "what to ask for, not an offer to sign. Outsourced options include the vendor manager "
+        "and quality checks you keep, and any channel a vendor does not price stays in-house."
+    ).format(count=fmt_number(len(vendors), lang), cheaper=fmt_number(cheaper, lang),
+             benchmarks=fmt_number(len(benchmarks), lang)))
 
 
 def saving_frame(rows: Sequence[HeadlineRow], comparison: compare.Comparison) -> pd.DataFrame:
-    """Each outsourced option's saving, with the Monte Carlo P10-P90 range on the one tested."""
+    """Each outsourced option's saving and kind ("vendor" or "benchmark"), with the Monte Carlo
+    P10-P90 range on the one tested."""
     mc = comparison.monte_carlo
     best = comparison.recommendation.best_outsourced_id
     frame = pd.DataFrame([
-        {"id": row.id, "name": row.name, "saving": row.saving, "tested": row.id == best,
-         "low": mc.p10 if row.id == best else np.nan,
+        {"id": row.id, "name": row.name, "kind": row.kind, "saving": row.saving,
+         "tested": row.id == best, "low": mc.p10 if row.id == best else np.nan,
          "high": mc.p90 if row.id == best else np.nan}
         for row in rows if row.id != options.INHOUSE_ID
     ])
     return frame.sort_values("saving", ascending=False, ignore_index=True)
 
 
-def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
-    """Bars of the saving per option, zero line, and the range of the tested option."""
+def _saving_panel(data: pd.DataFrame, title: str, x_title: str, lang: str) -> alt.LayerChart:
+    """One group's bars, the zero line and, when it holds the tested option, its range."""
     _ = translator(lang)
-    data = frame.assign(kind=np.where(frame["saving"] > 0, _("Cheaper than in-house"),
-                                      _("Costs more than in-house")))
-    x_title = _("Annual saving against the in-house team ({currency})").format(currency=currency)
     y = category_y("name", lang, list(data["name"]))
     bars = alt.Chart(data).mark_bar(opacity=0.85).encode(
         x=value_x("saving", x_title, lang), y=y,
-        color=alt.Color("kind:N", title=None, scale=alt.Scale(
+        color=alt.Color("cheaper:N", title=None, scale=alt.Scale(
             domain=[_("Cheaper than in-house"), _("Costs more than in-house")],
             range=[NEUTRAL, HIGHLIGHT])),
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="black").encode(x="zero:Q")
+    layers = [bars, zero]
     tested = data[data["tested"]].assign(range=_("Middle 80% of simulated cases"))
-    whisker = alt.Chart(tested).mark_rule(strokeWidth=3, color="black").encode(
-        x="low:Q", x2="high", y=y,
-        strokeDash=alt.StrokeDash("range:N", title=None),
-    )
-    chart = alt.layer(bars, zero, whisker).properties(width=WIDTH)
+    if not tested.empty:
+        layers.append(alt.Chart(tested).mark_rule(strokeWidth=3, color="black").encode(
+            x="low:Q", x2="high", y=y, strokeDash=alt.StrokeDash("range:N", title=None)))
+    return alt.layer(*layers).properties(width=WIDTH, title=alt.Title(
+        title, anchor="end" if direction(lang) == "rtl" else "start", fontSize=12))
+
+
+def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
+    """Bars of the saving per option in two panels, like with like: the vendors that quoted,
+    then the benchmarks; a zero line, and the range of the tested option."""
+    _ = translator(lang)
+    data = frame.assign(cheaper=np.where(frame["saving"] > 0, _("Cheaper than in-house"),
+                                         _("Costs more than in-house")))
+    x_title = _("Annual saving against the in-house team ({currency})").format(currency=currency)
+    panels = [
+        _saving_panel(data[data["kind"] == kind], _(heading), x_title, lang)
+        for kind, heading in (("vendor", N_("Vendors that quoted")),
+                              ("benchmark", BENCHMARKS_HEADING))
+        if (data["kind"] == kind).any()
+    ]
+    chart = alt.vconcat(*panels).resolve_scale(x="shared")
     return finish(chart, _("What each option saves a year"), lang)
 
 

@@ -28,13 +28,22 @@ def base_saving(comparison: compare.Comparison) -> float:
     return comparison.recommendation.annual_saving
 
 
+def factor_label(label: str, change: float, discrete: bool, lang: str) -> str:
+    """A factor as the chart names it: with its +/- range, or alone for a choice (the billing
+    basis runs from the cheapest to the dearest basis)."""
+    _ = translator(lang)
+    if discrete:
+        return _(label)
+    return _("{factor} ±{change}").format(factor=_(label), change=share(change, lang))
+
+
 def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
     """The tornado rows in long form: one bar from today's saving to each end of a factor."""
     _ = translator(lang)
     base = base_saving(comparison)
     rows = []
     for r in comparison.tornado.itertuples():
-        label = _("{factor} ±{change}").format(factor=_(r.label), change=share(r.change, lang))
+        label = factor_label(r.label, r.change, r.discrete, lang)
         rows.append({"label": label, "end": _("Input lower"), "from": base, "to": r.saving_low})
         rows.append({"label": label, "end": _("Input higher"), "from": base, "to": r.saving_high})
     return pd.DataFrame(rows, columns=["label", "end", "from", "to"])
@@ -66,15 +75,20 @@ def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = comparison.scenario.context.inputs.company.currency
     top = comparison.tornado.iloc[0]
     label = top["label"]
-    return paragraph(_(
+    intro = _(
         "Each bar moves one input down (blue) or up (red) from today's value while the others stay "
-        "put; the solid line is today's saving, {saving}, the dashed line zero. The saving "
-        "depends most on {factor}: moving it by {change} either way gives a saving from {low} "
-        "to {high}."
-    ).format(saving=fmt_money(base_saving(comparison), currency, lang), factor=_(label),
-             change=share(float(top["change"]), lang),
-             low=fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
-             high=fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)))
+        "put (the billing basis runs from each quote's cheapest basis to its dearest); the solid "
+        "line is today's saving, {saving}, the dashed line zero."
+    ).format(saving=fmt_money(base_saving(comparison), currency, lang))
+    ends = {"low": fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
+            "high": fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)}
+    most = (_("The saving depends most on the billing basis: from the cheapest to the dearest "
+              "basis it runs from {low} to {high}.").format(**ends)
+            if top["discrete"] else
+            _("The saving depends most on {factor}: moving it by {change} either way gives a "
+              "saving from {low} to {high}.").format(
+                factor=_(label), change=share(float(top["change"]), lang), **ends))
+    return paragraph(intro + " " + most)
 
 
 def monte_carlo_chart(comparison: compare.Comparison, lang: str) -> Figure:
@@ -130,13 +144,14 @@ def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
     return paragraph(text.format(low=share(low, lang), high=share(high, lang), option=best))
 
 
-def sign_flips(tornado: pd.DataFrame, base: float) -> list[tuple[str, float, str]]:
-    """The (factor label, change, "low"/"high") ends at which the saving changes sign."""
+def sign_flips(tornado: pd.DataFrame, base: float) -> list[tuple[str, float, str, bool]]:
+    """The (factor label, change, "low"/"high", discrete) ends at which the saving changes
+    sign."""
     flips = []
     for r in tornado.itertuples():
         for end in ("low", "high"):
             if (getattr(r, f"saving_{end}") > 0) != (base > 0):
-                flips.append((r.label, r.change, end))
+                flips.append((r.label, r.change, end, r.discrete))
     return flips
 
 
@@ -153,9 +168,12 @@ def what_would_change(comparison: compare.Comparison, lang: str) -> Html:
     outcome = (_("the in-house team would be cheaper") if base > 0
                else _("{option} would be cheaper").format(option=best))
     lines = [
-        (_("If {factor} were {change} lower, {outcome}.") if end == "low" else
+        (_("If the quotes were billed on their cheapest basis, {outcome}.") if discrete
+         and end == "low" else
+         _("If the quotes were billed on their dearest basis, {outcome}.") if discrete else
+         _("If {factor} were {change} lower, {outcome}.") if end == "low" else
          _("If {factor} were {change} higher, {outcome}.")).format(
             factor=_(label), change=share(change, lang), outcome=outcome)
-        for label, change, end in flips
+        for label, change, end, discrete in flips
     ]
     return bullets(lines)
