@@ -99,8 +99,8 @@ def benchmark_terms(inputs: Inputs, lang: str) -> str:
     notes = " ".join(_(note) for note in MARKET_NOTES.values())
     return notes + " " + _(
         "Each benchmark carries typical contract terms (an assumption, see the methodology): "
-        "a set-up fee of {months} months of its charges, spread over the planning horizon, and a "
-        "minimum commitment of {share} of its expected monthly charges."
+        "a set-up fee of {months} × its expected monthly charges, spread over the planning "
+        "horizon, and a minimum commitment of {share} of those monthly charges."
     ).format(months=fmt_number(terms.benchmark_setup_months, lang,
                                0 if float(terms.benchmark_setup_months).is_integer() else 1),
              share=fmt_percent(terms.benchmark_minimum_share, lang))

@@ -115,7 +115,7 @@ def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
         rows.append([r.vendor, region_name(r.region, lang), channel_name(r.channel, lang),
                      model_name(r.model, lang), fmt_money(r.rate, currency, lang, 2), compared,
                      published, _(POSITIONS[r.position])])
-    return table(header, rows, numeric=(4, 5))
+    return table(header, rows, numeric=(4,))
 
 
 def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None:
@@ -178,8 +178,7 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
     currency = scenario.context.inputs.company.currency
     frame = options.options_with_saving(scenario, "vendor")
     header = [_("Vendor"), _("Channels it serves"), _("Stay in-house"), _("Annual cost"),
-              _("Per contact"), _("Saving vs in-house"), _("Saving share"),
-              _("At the middle of its own regions' published ranges")]
+              _("Saving vs in-house"), _("Saving share"), _("Same work at its regions' mid prices")]
     rows = []
     for r in frame.itertuples():
         option = scenario.option(r.id)
@@ -189,10 +188,9 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
         rows.append([r.name, format_list(served, locale=locale(lang)) if served else DASH,
                      format_list(kept, locale=locale(lang)) if kept else DASH,
                      fmt_money(r.total, currency, lang),
-                     fmt_money(r.per_contact, currency, lang, 2),
                      fmt_money(r.saving, currency, lang), share(r.saving_share, lang),
                      DASH if like is None else fmt_money(like.total, currency, lang)])
-    return table(header, rows, numeric=range(3, 8))
+    return table(header, rows, numeric=range(3, 7))
 
 
 def models_frame(scenario: options.Scenario) -> pd.DataFrame:
