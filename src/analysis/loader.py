@@ -36,6 +36,7 @@ from analysis.model import (
     RetainedManagement,
     VendorQuote,
 )
+from analysis.names import Name, clean
 
 MISSING_FILE = N_("the file does not exist")
 IS_FOLDER = N_("the path is a folder, not a file")
@@ -536,8 +537,12 @@ def read_field(
     if error is not None:
         problems.append(Problem(sheet, cell, _show(data), error.reason, params=error.params))
         return None
-    if spec.kind is fmt.Kind.TEXT:
-        return str(data.value).strip() if not isinstance(data.value, float) else _number(data.value)
+    if spec.kind is fmt.Kind.TEXT:  # names: data, cleaned of characters that act on other text
+        text = clean(str(data.value)) if not isinstance(data.value, float) else _number(data.value)
+        if not text and spec.required:
+            problems.append(_expected(spec, data, cell, sheet))
+            return None
+        return Name(text)
     if spec.kind is fmt.Kind.CURRENCY:
         return _currency(data, spec, sheet, cell, problems)
     if spec.kind is fmt.Kind.CHOICE:
@@ -689,4 +694,4 @@ def _show(data: CellData) -> str:
         return _number(raw * 100) + "%" if data.percent_format else _number(raw)
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return raw.isoformat()
-    return str(raw)
+    return clean(str(raw))

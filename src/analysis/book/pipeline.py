@@ -11,8 +11,10 @@ last whole book, of one company.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -121,6 +123,34 @@ def log_excerpt(log: Path, limit: int = 15) -> list[str]:
     return problems[:limit] if problems else lines[-limit:]
 
 
+ERRNO = re.compile(r"\[Errno (\d+)\][^'\n]*(?:'([^'\n]+)')?")
+LOW_SPACE = 1 << 20
+"""Below a megabyte free, a failed render is taken to be the full disk's fault."""
+
+
+def disk_problem(log: Path) -> OSError | None:
+    """The output-folder error that made Jupyter Book fail, if that is what happened.
+
+    A full disk or read-only folder makes Sphinx fail like a broken page would; its log names
+    the error number (when the log itself could still be written), and a disk with almost no
+    room left is reason enough, so the reader is told to free space rather than to read a log.
+    """
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    for found in ERRNO.finditer(text):
+        number = int(found.group(1))
+        if number in execute.DISK_ERRORS:
+            return OSError(number, os.strerror(number), found.group(2) or str(log.parent))
+    try:
+        if shutil.disk_usage(log.parent).free < LOW_SPACE:
+            return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(log.parent))
+    except OSError:
+        pass
+    return None
+
+
 def _chapter_id(lang: str, notebook: Path) -> str:
     return f"{lang}/{notebook.stem}"
 
@@ -205,6 +235,10 @@ def render_books(source: snapshot.Snapshot, languages: list[str], state: content
             state.books[result.lang] = keys[result.lang]
     state.save()
     failures = [result for result in results if not result.ok]
+    for failure in failures:
+        problem = disk_problem(failure.log)
+        if problem is not None:
+            raise problem
     if failures:
         raise BooksFailed(failures)
     site = content.digest(content.package_digest(), *languages, *(keys[lang] for lang in languages))

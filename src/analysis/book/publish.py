@@ -27,7 +27,6 @@ import shutil
 from pathlib import Path
 
 from analysis.book.checkpoint import reached
-from analysis.book.landing import landing_page
 
 PARTIAL = ".partial-"
 LINK = "html.link-"
@@ -35,12 +34,30 @@ _SITE = re.compile(r"(\d{6})-([0-9a-z]+)")
 NOT_PUBLISHED = shutil.ignore_patterns(".buildinfo", "_sources")
 
 
+def copy_book(source: Path, target: Path) -> None:
+    """Copies a Sphinx output folder, less what readers do not need.
+
+    Unlike `shutil.copytree`, which gathers failures into one `shutil.Error` without their error
+    numbers, the first failure stops the copy as the OSError it is (a full disk says so).
+    """
+    for folder, subfolders, files in os.walk(source):
+        here = Path(folder)
+        skipped = NOT_PUBLISHED(folder, subfolders + files)
+        subfolders[:] = [name for name in subfolders if name not in skipped]
+        (target / here.relative_to(source)).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            if name not in skipped:
+                shutil.copy2(here / name, target / here.relative_to(source) / name)
+
+
 def assemble(books: dict[str, Path], root_page: str, target: Path) -> Path:
     """Writes `target/<lang>/` for each built book and the landing page `target/index.html`."""
+    from analysis.book.landing import landing_page  # brings Sphinx: only when there is a site
+
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for lang, html in books.items():
-        shutil.copytree(html, target / lang, ignore=NOT_PUBLISHED)
+        copy_book(html, target / lang)
     (target / "index.html").write_text(landing_page(list(books), root_page), encoding="utf-8")
     return target
 
@@ -112,7 +129,12 @@ def publish(books: dict[str, Path], root_page: str, key: str, html: Path,
     leaves `html` as it was; the half-made folder is removed by the next `recover`.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    partial = assemble(books, root_page, folder / f"{PARTIAL}{os.getpid()}")
+    partial = folder / f"{PARTIAL}{os.getpid()}"
+    try:
+        assemble(books, root_page, partial)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # give a full disk its space back now
+        raise
     reached("publish:assembled")
     site = _next(folder, key[:16])
     partial.rename(site)
