@@ -255,6 +255,35 @@ def test_build_refuses_an_empty_or_unknown_language_before_any_work(tmp_path, mo
     assert not project.exists()  # no _build/, no half-made html.new
 
 
+@pytest.mark.parametrize("workers", ["0", "-2", "two", " "])
+def test_build_refuses_a_bad_number_of_workers_before_any_work(tmp_path, monkeypatch, capsys,
+                                                               workers):
+    project = tmp_path / "project"
+    _point_paths_at(project, monkeypatch)
+    code, errors = _cli(["build", "--langs", "en", "--workers", workers], capsys)
+    assert code == 1
+    assert errors == ("The number of workers must be a whole number of at least 1 (found "
+                      f"“{workers}”).\n")
+    code, errors = _cli(["build", "--workers", workers, "--lang", "ro"], capsys)
+    assert errors.startswith("Numărul de procese de lucru trebuie să fie un număr întreg")
+    assert not project.exists()  # nothing written: no _build/, no lock
+
+
+def test_build_takes_its_defaults_from_the_environment(tmp_path, monkeypatch, capsys):
+    """`make book` hands WORKBOOK and LANGS over as BOOK_WORKBOOK and BOOK_LANGS."""
+    project = tmp_path / "project"
+    _point_paths_at(project, monkeypatch)
+    monkeypatch.setenv("BOOK_LANGS", "en fr")
+    code, errors = _cli(["build"], capsys)
+    assert (code, errors) == (1, "Unknown language “fr”: choose one of en, ar, ro.\n")
+    monkeypatch.setenv("BOOK_LANGS", "en")
+    monkeypatch.setenv("BOOK_WORKBOOK", str(tmp_path / "$(missing) `x`.xlsx"))
+    code, errors = _cli(["build"], capsys)
+    assert code == 1
+    assert errors == (f"Cannot read the workbook {tmp_path / '$(missing) `x`.xlsx'}: the file "
+                      "does not exist\n")
+
+
 def _site(folder: Path, text: str) -> Path:
     folder.mkdir(parents=True)
     (folder / "index.html").write_text(text, encoding="utf-8")

@@ -33,7 +33,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from book_runner import act
-from conftest import SMALL
+from conftest import SMALL, files_holding, machine_details
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.book import checkpoint, content, lock, paths, pipeline
@@ -281,6 +281,12 @@ def test_two_builds_started_together_leave_one_whole_book(story):
     holder = f"(process {started[winner].pid}, workbook “{winner}.xlsx”, started "
     assert holder in err or err.count("(") == 0
     assert whole_book(root) == winner
+
+
+def test_the_published_site_carries_no_machine_details(story):
+    root, _files = story
+    repository = Path(__file__).resolve().parents[1]
+    assert files_holding(root / "_build" / "html", machine_details(root, repository)) == []
 
 
 def _namespaces() -> None:
