@@ -282,6 +282,9 @@ def test_build_takes_its_defaults_from_the_environment(tmp_path, monkeypatch, ca
     assert code == 1
     assert errors == (f"Cannot read the workbook {tmp_path / '$(missing) `x`.xlsx'}: the file "
                       "does not exist\n")
+    monkeypatch.setenv("BOOK_WORKBOOK", " ")  # make book WORKBOOK=
+    code, errors = _cli(["build"], capsys)
+    assert (code, errors) == (1, 'Cannot read the workbook "": the file does not exist\n')
 
 
 def _site(folder: Path, text: str) -> Path:

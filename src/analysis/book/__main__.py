@@ -69,7 +69,8 @@ def _stop(signum: int, frame: object) -> NoReturn:
 def _build(args: argparse.Namespace) -> int:
     _ = translator(args.lang)
     signal.signal(signal.SIGTERM, _stop)
-    workbook = Path(args.workbook).expanduser().resolve() if args.workbook.strip() else Path("")
+    # from where the analyst stands; an empty value stays empty, to be refused as such
+    workbook = Path(args.workbook).expanduser().resolve() if args.workbook.strip() else ""
     report = pipeline.build(workbook, _languages(args.langs), say=print,
                             workers=args.workers, message_lang=args.lang)
     print(_("{executed} notebook(s) executed, {books} language book(s) rendered, {state} "

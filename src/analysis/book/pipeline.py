@@ -22,8 +22,9 @@ from pathlib import Path
 
 from analysis.book import content, execute, lock, paths, publish, render, snapshot, stage
 from analysis.book.checkpoint import reached
-from analysis.errors import AnalysisError
+from analysis.errors import AnalysisError, WorkbookUnreadable
 from analysis.i18n import LANGUAGES, N_, check_language, translator
+from analysis.loader import MISSING_FILE
 
 Say = Callable[[str], None]
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
@@ -263,6 +264,8 @@ def build(workbook: str | Path, languages: list[str], say: Say, workers: object 
         raise NoLanguages()
     languages = [check_language(lang) for lang in dict.fromkeys(languages)]
     workers = check_workers(workers)
+    if not str(workbook).strip():  # `make book WORKBOOK=`: not the project's root folder
+        raise WorkbookUnreadable('""', MISSING_FILE)
     source = paths.resolve(workbook)
     with lock.hold(paths.LOCK_FILE, source.name):
         if publish.recover(paths.HTML_DIR, paths.SITES_DIR):

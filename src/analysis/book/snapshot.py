@@ -41,8 +41,6 @@ class Snapshot:
 
 def read(source: Path) -> bytes:
     """The workbook's bytes, or WorkbookUnreadable naming the analyst's file and why."""
-    if not str(source).strip():
-        raise WorkbookUnreadable("", loader.MISSING_FILE)
     if not source.exists():
         raise WorkbookUnreadable(str(source), loader.MISSING_FILE)
     if source.is_dir():

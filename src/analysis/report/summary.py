@@ -105,9 +105,9 @@ def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
                                       _("Costs more than in-house")))
     x_title = fill(_("Annual saving against the in-house team ({currency})"), lang,
                    currency=currency)
-    data["label"] = chart_labels(list(data["name"]), [i.startswith("vendor:") for i in data["id"]],
-                                 lang)
-    y = category_y("label", lang, list(data["label"]))
+    data["name"] = chart_labels(list(data["name"]), [i.startswith("vendor:") for i in data["id"]],
+                                lang)
+    y = category_y("name", lang, list(data["name"]))
     bars = alt.Chart(data).mark_bar(opacity=0.85).encode(
         x=value_x("saving", x_title, lang), y=y,
         color=alt.Color("kind:N", title=None, scale=alt.Scale(
