@@ -66,6 +66,11 @@ def test_a_name_of_nothing_but_controls_is_an_empty_cell(edited):
 
 def test_a_vendor_named_like_our_in_house_label_keeps_its_own_name(edited):
     inputs, _warnings = loader.load(edited({fmt.QUOTES: {VENDOR_CELL: "In-house team"}}))
+    scenario = compare.evaluate(inputs)
+    # a vendor option is named by a Name however it is priced (the sensitivity re-prices it
+    # from its id, a plain str)
+    rebuilt = compare.build(compare.Spec("vendor", ("In-house team",)), scenario.context)
+    assert isinstance(rebuilt.name, Name) and rebuilt.name == "In-house team"
     rows = {row.id: row.name for row in summary.headline(inputs, "ar")}
     assert rows["inhouse"] == IN_HOUSE_AR != "In-house team"
     assert rows["vendor:In-house team"] == "In-house team"

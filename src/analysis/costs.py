@@ -30,6 +30,7 @@ from analysis.model import (
     RetainedManagement,
     VendorQuote,
 )
+from analysis.names import Name
 from analysis.reference import COMMISSION_PREMIUM, Reference
 from analysis.staffing import ChannelStaffing, whole
 
@@ -422,8 +423,9 @@ def vendor_option(
         priced = quote_cost(quote, volume, rates[quote.channel], inputs, floor)
         if quote.channel not in best or priced.total < best[quote.channel].total:
             best[quote.channel] = priced
-    return outsourced_option(f"vendor:{vendor}", "vendor", vendor, list(best.values()), inputs,
-                             channels)
+    # a vendor's name is data wherever its option goes (never a catalog id: see `names`)
+    return outsourced_option(f"vendor:{vendor}", "vendor", Name(vendor), list(best.values()),
+                             inputs, channels)
 
 
 def quotes_table(option: OptionCost) -> pd.DataFrame:

@@ -181,9 +181,9 @@ def run_chapters(source: snapshot.Snapshot, languages: list[str], state: content
         state.save()
     outcomes = execute.progress(execute.run_all(jobs, workers), len(jobs), say)
     for outcome in outcomes:
+        chapter = _chapter_id(outcome.job.lang, outcome.job.notebook)
         if not outcome.error:
-            state.notebooks[_chapter_id(outcome.job.lang, outcome.job.notebook)] = \
-                keys[_chapter_id(outcome.job.lang, outcome.job.notebook)]
+            state.notebooks[chapter] = keys[chapter]
     state.save()
     unwritable = [outcome for outcome in outcomes if outcome.errno]
     if unwritable:
