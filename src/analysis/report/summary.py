@@ -14,7 +14,7 @@ from analysis import compare, options, recommend
 from analysis.i18n import N_, fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import message_text, share
+from analysis.report.words import chart_labels, fill, message_text, share, shown
 from analysis.summary import HeadlineRow, option_name
 
 
@@ -40,7 +40,7 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
         text = _("Too close to call: the in-house team is cheaper today than {option} by {saving} "
                  "a year ({share} of its cost), but the uncertainty in the inputs could reverse "
                  "that.")
-    return paragraph(text.format(option=best, saving=amount, share=ratio), strong=True)
+    return paragraph(fill(text, lang, option=best, saving=amount, share=ratio), strong=True)
 
 
 def messages(items: Sequence[recommend.Message], currency: str, lang: str, empty: str) -> Html:
@@ -68,7 +68,7 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Htm
     _ = translator(lang)
     header = [_("Option"), _("Annual cost"), _("Per contact"), _("Agents (FTE)"),
               _("Your own staff (FTE)"), _("Saving vs in-house")]
-    body = [[row.name, fmt_money(row.annual_cost, currency, lang),
+    body = [[shown(row.name, lang), fmt_money(row.annual_cost, currency, lang),
              fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
              fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
             for row in rows]
@@ -78,11 +78,11 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Htm
 def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
     _ = translator(lang)
     cheaper = sum(1 for row in rows if row.saving > 0)
-    return paragraph(_(
+    return paragraph(fill(_(
         "The table lists {count} ways to serve the same contacts, cheapest first; {cheaper} of "
         "them cost less than the in-house team. Outsourced options include the vendor manager and "
         "quality checks you keep, and any channel a vendor does not price stays in-house."
-    ).format(count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
+    ), lang, count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
 
 
 def saving_frame(rows: Sequence[HeadlineRow], comparison: compare.Comparison) -> pd.DataFrame:
@@ -103,7 +103,10 @@ def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
     _ = translator(lang)
     data = frame.assign(kind=np.where(frame["saving"] > 0, _("Cheaper than in-house"),
                                       _("Costs more than in-house")))
-    x_title = _("Annual saving against the in-house team ({currency})").format(currency=currency)
+    x_title = fill(_("Annual saving against the in-house team ({currency})"), lang,
+                   currency=currency)
+    data["name"] = chart_labels(list(data["name"]), [i.startswith("vendor:") for i in data["id"]],
+                                lang)
     y = category_y("name", lang, list(data["name"]))
     bars = alt.Chart(data).mark_bar(opacity=0.85).encode(
         x=value_x("saving", x_title, lang), y=y,
@@ -127,9 +130,9 @@ def saving_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = scenario.context.inputs.company.currency
     mc = comparison.monte_carlo
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each bar is what an option saves a year against the in-house team today (below zero, it "
         "costs more). The black line on {option} spans the middle 80% of {draws} simulated "
         "cases, with every uncertain input drawn at once: from {p10} to {p90}."
-    ).format(option=best, draws=fmt_number(len(mc.savings), lang),
+    ), lang, option=best, draws=fmt_number(len(mc.savings), lang),
              p10=fmt_money(mc.p10, currency, lang), p90=fmt_money(mc.p90, currency, lang)))
