@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from conftest import files_holding, machine_details
 
 from analysis.book import paths, pipeline
 
@@ -150,3 +151,10 @@ def test_language_links_reach_existing_pages(visits):
         for link in result["links"]:
             target = Path(unquote(urlparse(link).path))
             assert target.is_file(), (name, link)
+
+
+def test_published_site_carries_no_machine_details(site):
+    """No path of this machine, user, host or build date in any published file: the executed
+    notebooks (`_sources/`) are not published and their run metadata never reaches a page."""
+    assert not (site / "en" / "_sources").exists()
+    assert files_holding(site, machine_details(paths.ROOT)) == []

@@ -230,7 +230,8 @@ def marked(monkeypatch):
 def test_chart_titles_and_labels_are_translated(marked):
     spec = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
     assert spec["title"]["text"] == "[ar]Where the in-house money goes"
-    assert spec["encoding"]["x"]["title"] == "[ar]Per year (SAR)"
+    # the currency code is isolated (FSI...PDI) inside the right-to-left title
+    assert spec["encoding"]["x"]["title"] == "[ar]Per year (\u2068SAR\u2069)"
     assert "[ar]Salaries" in [row["name"] for row in spec["datasets"].popitem()[1]]
 
 

@@ -46,6 +46,7 @@ from analysis.model import (
     PricingModel,
     VendorQuote,
 )
+from analysis.names import Name
 from analysis.reference import LEVELS, MARKETS, Reference
 
 if TYPE_CHECKING:
@@ -179,8 +180,9 @@ def vendor_option(
         channel = priced.volume.channel
         if channel not in best or priced.total < best[channel].total:
             best[channel] = priced
-    return outsourced_option(f"vendor:{vendor}", "vendor", vendor, list(best.values()), inputs,
-                             channels)
+    # a vendor's name is data wherever its option goes (never a catalog id: see `names`)
+    return outsourced_option(f"vendor:{vendor}", "vendor", Name(vendor), list(best.values()),
+                             inputs, channels)
 
 
 def priced_quotes(inputs: Inputs, vendor_channels: Sequence[ChannelStaffing],

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from dataclasses import asdict, dataclass
 
 from analysis import compare, options
 from analysis import reference as ref
-from analysis.i18n import N_, fmt_money, fmt_number, fmt_percent, translator
+from analysis.i18n import N_, direction, fmt_money, fmt_number, fmt_percent, translator
 from analysis.model import Inputs
+from analysis.names import Name, isolate, shorten
 
 MARKET_NAMES = ref.NAMES["dedicated_hourly"]
 MODEL_WITH_MARKET = N_("{model}, {market} prices")
@@ -92,18 +94,24 @@ def offers_and_benchmarks(rows: list[HeadlineRow]) -> tuple[list[HeadlineRow],
             [row for row in rows if row.kind == "benchmark"])
 
 
+BENCHMARK_TERMS = N_(
+    "Each benchmark carries typical contract terms (an assumption, see the methodology): a "
+    "set-up fee of {months} × its expected monthly charges, spread over the planning horizon, "
+    "and a minimum commitment of {share} of those monthly charges.")
+
+
+def benchmark_term_values(inputs: Inputs, lang: str) -> dict[str, str]:
+    """The figures `BENCHMARK_TERMS` names, in the reader's number format."""
+    months = inputs.assumptions.benchmark_setup_months
+    return {"months": fmt_number(months, lang, 0 if float(months).is_integer() else 1),
+            "share": fmt_percent(inputs.assumptions.benchmark_minimum_share, lang)}
+
+
 def benchmark_terms(inputs: Inputs, lang: str) -> str:
     """How the benchmarks are priced, in words: their markets and their typical terms."""
     _ = translator(lang)
-    terms = inputs.assumptions
     notes = " ".join(_(note) for note in MARKET_NOTES.values())
-    return notes + " " + _(
-        "Each benchmark carries typical contract terms (an assumption, see the methodology): "
-        "a set-up fee of {months} × its expected monthly charges, spread over the planning "
-        "horizon, and a minimum commitment of {share} of those monthly charges."
-    ).format(months=fmt_number(terms.benchmark_setup_months, lang,
-                               0 if float(terms.benchmark_setup_months).is_integer() else 1),
-             share=fmt_percent(terms.benchmark_minimum_share, lang))
+    return notes + " " + _(BENCHMARK_TERMS).format(**benchmark_term_values(inputs, lang))
 
 
 def summary_object(inputs: Inputs, lang: str = "en") -> dict[str, object]:
@@ -142,11 +150,15 @@ def dumps(answer: dict[str, object]) -> str:
 
 
 def option_name(option: options.OptionCost, lang: str) -> str:
-    """A vendor's own name (data, never translated), or the translated name of the in-house
-    team or of a model or region benchmark."""
-    _ = translator(lang)
+    """A vendor's own name, or the translated name of the in-house team or of a model or region
+    benchmark.
+
+    A vendor's name is returned as a `Name` and never looked up in the catalog: a vendor called
+    "In-house team" keeps that name in Arabic instead of taking the in-house row's label.
+    """
     if option.kind == "vendor":
-        return option.name
+        return option.name if isinstance(option.name, Name) else Name(option.name)
+    _ = translator(lang)
     if option.kind == "model":
         market = options.spec_of(option).keys[1]
         return _(MODEL_WITH_MARKET).format(model=_(option.name), market=_(MARKET_NAMES[market]))
@@ -154,13 +166,23 @@ def option_name(option: options.OptionCost, lang: str) -> str:
 
 
 def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
-    """A plain-text table for the terminal, in the reader's language and number formats."""
+    """A plain-text table for the terminal, in the reader's language and number formats.
+
+    Names from the workbook are shortened to `names.MAX_SHOWN` characters and, in right-to-left
+    text, isolated (`--json` keeps them whole).
+    """
     _ = translator(lang)
     currency = inputs.company.currency
+
+    def shown(name: str) -> str:
+        if not isinstance(name, Name):
+            return name
+        return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
+
     headers = (_("Option"), _("Annual cost"), _("Per contact"), _("FTE"),
                _("Saving vs in-house"))
     table = [
-        (row.name, fmt_money(row.annual_cost, currency, lang),
+        (shown(row.name), fmt_money(row.annual_cost, currency, lang),
          fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
          fmt_money(row.saving, currency, lang))
         for row in rows
@@ -174,10 +196,10 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     offers, benchmarks = offers_and_benchmarks(rows)
     position = {id(row): cells for row, cells in zip(rows, table, strict=True)}
     lines = [_("{company}: customer-service sourcing options per year").format(
-        company=inputs.company.name), "", _(OFFERS_HEADING), line(headers)]
+        company=shown(inputs.company.name)), "", _(OFFERS_HEADING), line(headers)]
     lines += [line(position[id(row)]) for row in offers]
     if benchmarks:
         lines += ["", _(BENCHMARKS_HEADING)]
         lines += [line(position[id(row)]) for row in benchmarks]
-        lines += ["", benchmark_terms(inputs, lang)]
+        lines += ["", *textwrap.wrap(benchmark_terms(inputs, lang), 100)]
     return "\n".join(lines)

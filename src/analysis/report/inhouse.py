@@ -13,7 +13,7 @@ from analysis.i18n import N_, fmt_money, fmt_number, translator
 from analysis.model import InHouseCosts, LicenceBasis
 from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import plain, share
+from analysis.report.words import fill, plain, share
 
 PAY = ("salaries", "shift_premium", "oncost", "supervision", "operations_management", "quality",
        "planning", "trainee_wages")
@@ -48,7 +48,7 @@ def inhouse_chart(cost: costs.InHouseCost, currency: str, lang: str) -> Figure:
     frame = cost.breakdown()
     frame["name"] = [_(label) for label in frame["label"]]
     chart = alt.Chart(frame).mark_bar(color=NEUTRAL).encode(
-        x=value_x("annual", _("Per year ({currency})").format(currency=currency), lang),
+        x=value_x("annual", fill(_("Per year ({currency})"), lang, currency=currency), lang),
         y=category_y("name", lang, list(frame["name"])),
     ).properties(width=WIDTH)
     return finish(chart, _("Where the in-house money goes"), lang)
@@ -74,12 +74,12 @@ def unit_costs_table(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
 def inhouse_sentence(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
     _ = translator(lang)
     unit = unit_costs(cost)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Fully loaded, the in-house team costs {total} a year, {per_contact} per contact. Pay "
         "(salaries, the shift premium, employer taxes, team leads, the operations managers, "
         "quality analysts and planners above them, and new hires' wages while they train) makes "
         "up {share} of it; the rest is hiring and training, desks, software and rent."
-    ).format(total=fmt_money(unit["total"], currency, lang),
+    ), lang, total=fmt_money(unit["total"], currency, lang),
              per_contact=fmt_money(unit["per_contact"], currency, lang, 2),
              share=share(unit["people_share"], lang)))
 
@@ -107,32 +107,32 @@ def management_table(costs_in: InHouseCosts, cost: costs.InHouseCost, currency: 
     for label, span, salary, salary_field, default_pay, annual in roles:
         given = getattr(costs_in, salary_field)
         pay = (fmt_money(salary, currency, lang) if given is not None else
-               _("{salary} ({rule})").format(salary=fmt_money(salary, currency, lang),
-                                             rule=_(default_pay)))
-        rule = _("one per {agents} agents, paid {pay} a year").format(
-            agents=plain(getattr(costs_in, span), lang), pay=pay)
+               fill(_("{salary} ({rule})"), lang, salary=fmt_money(salary, currency, lang),
+                    rule=_(default_pay)))
+        rule = fill(_("one per {agents} agents, paid {pay} a year"), lang,
+                    agents=plain(getattr(costs_in, span), lang), pay=pay)
         source = (_source(getattr(costs_in, span), span) if given is None
                   else N_("Your workbook"))
         rows.append([_(label), rule, _(source), fmt_money(annual, currency, lang)])
     rows.append([
         _("Trainees' wages during training"),
-        _("{weeks} weeks' pay and on-cost for each new hire").format(
-            weeks=plain(costs_in.training_weeks, lang)),
+        fill(_("{weeks} weeks' pay and on-cost for each new hire"), lang,
+             weeks=plain(costs_in.training_weeks, lang)),
         _(_source(costs_in.training_weeks, "training_weeks")),
         fmt_money(cost.trainee_wages, currency, lang)])
     per_user = costs_in.software_licences is LicenceBasis.PER_USER
     rows.append([
         _("Software"),
-        (_("{licences} licences: every agent, team lead and manager") if per_user
-         else _("{licences} licences: one per desk")).format(
-            licences=fmt_number(cost.licences, lang)),
+        fill(_("{licences} licences: every agent, team lead and manager") if per_user
+             else _("{licences} licences: one per desk"), lang,
+             licences=fmt_number(cost.licences, lang)),
         _(_source(costs_in.software_licences, "software_licences")),
         fmt_money(cost.software, currency, lang)])
     rows.append([
         _("Desks"),
-        _("{seats} desks: the busiest hour's agents in seat and on breaks ({onsite} of paid "
-          "time on site off the phones), their team leads and the managers").format(
-            seats=fmt_number(cost.seats, lang), onsite=share(costs_in.onsite_shrinkage, lang)),
+        fill(_("{seats} desks: the busiest hour's agents in seat and on breaks ({onsite} of "
+               "paid time on site off the phones), their team leads and the managers"), lang,
+             seats=fmt_number(cost.seats, lang), onsite=share(costs_in.onsite_shrinkage, lang)),
         _(_source(costs_in.onsite_shrinkage, "onsite_shrinkage")),
         fmt_money(cost.equipment + cost.rent + cost.overhead, currency, lang)])
     return table([_("Cost line"), _("Rule"), _("Where it comes from"), _("Per year")], rows,

@@ -15,9 +15,18 @@ from analysis import costs, options, uncertainty
 from analysis import reference as ref
 from analysis.i18n import N_, fmt_money, fmt_number, locale, translator
 from analysis.model import Channel, Inputs, PricingModel, VendorQuote
-from analysis.report.blocks import Figure, Html, paragraph, table
+from analysis.report.blocks import Figure, Html, Text, paragraph, table
 from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import DASH, channel_name, model_name, region_name, share
+from analysis.report.words import (
+    DASH,
+    channel_name,
+    fill,
+    model_name,
+    name_text,
+    option_text,
+    region_name,
+    share,
+)
 from analysis.workbook import format as wf
 
 MARKETS = ref.NAMES["dedicated_hourly"]
@@ -108,13 +117,15 @@ def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
     rows = []
     for r in frame.itertuples():
         none = r.position == "none"
-        published = DASH if none else _("{low} to {high}").format(
-            low=fmt_money(r.low, currency, lang, 2), high=fmt_money(r.high, currency, lang, 2))
-        compared = DASH if none else units[r.unit].format(
-            price=fmt_money(r.compared, currency, lang, 2))
-        rows.append([r.vendor, region_name(r.region, lang), channel_name(r.channel, lang),
-                     model_name(r.model, lang), fmt_money(r.rate, currency, lang, 2), compared,
-                     published, _(POSITIONS[r.position])])
+        published = DASH if none else fill(
+            _("{low} to {high}"), lang, low=fmt_money(r.low, currency, lang, 2),
+            high=fmt_money(r.high, currency, lang, 2))
+        compared = DASH if none else fill(units[r.unit], lang,
+                                          price=fmt_money(r.compared, currency, lang, 2))
+        rows.append([name_text(r.vendor, lang), region_name(r.region, lang),
+                     channel_name(r.channel, lang), model_name(r.model, lang),
+                     fmt_money(r.rate, currency, lang, 2), compared, published,
+                     _(POSITIONS[r.position])])
     return table(header, rows, numeric=(4,))
 
 
@@ -129,10 +140,11 @@ def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None
         part = frame[frame["unit"] == unit].copy()
         if part.empty:
             continue
-        part["label"] = [_("{vendor}, {channel}").format(vendor=v, channel=channel_name(c, lang))
+        part["label"] = [fill(_("{vendor}, {channel}"), lang, vendor=name_text(v, lang),
+                              channel=channel_name(c, lang))
                          for v, c in zip(part["vendor"], part["channel"], strict=True)]
         part["where"] = [_(POSITIONS[p]) for p in part["position"]]
-        x_title = title.format(currency=currency)
+        x_title = fill(title, lang, currency=currency)
         y = category_y("label", lang, list(part["label"]))
         band = alt.Chart(part).mark_bar(color=MUTED, height=14).encode(
             x=value_x("low", x_title, lang, ",.2f", zero=False), x2="high", y=y)
@@ -161,12 +173,12 @@ def quotes_sentence(frame: pd.DataFrame, lang: str) -> Html:
     if frame.empty:
         return paragraph(_("The workbook has no vendor quotes: the outsourced options below are "
                            "priced from the published ranges."))
-    return paragraph(_(
+    return paragraph(fill(_(
         "Grey bars are the published low-to-high range for the vendor's model and its own region, "
         "points are your quotes, an hourly or monthly price as what it comes to per agent hour "
         "in seat on your workload: {within} of the {count} comparable quotes fall within their "
         "range, {below} below and {above} above."
-    ).format(count=fmt_number(len(priced), lang),
+    ), lang, count=fmt_number(len(priced), lang),
              within=fmt_number(int((priced["position"] == "within").sum()), lang),
              below=fmt_number(int((priced["position"] == "below").sum()), lang),
              above=fmt_number(int((priced["position"] == "above").sum()), lang)))
@@ -185,7 +197,8 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
         served = [channel_name(c, lang) for c in option.outsourced_channels]
         kept = [channel_name(c, lang) for c in option.inhouse.channels] if option.inhouse else []
         like = options.like_for_like(option, scenario.context) if option.quotes else None
-        rows.append([r.name, format_list(served, locale=locale(lang)) if served else DASH,
+        rows.append([name_text(r.name, lang),
+                     format_list(served, locale=locale(lang)) if served else DASH,
                      format_list(kept, locale=locale(lang)) if kept else DASH,
                      fmt_money(r.total, currency, lang),
                      fmt_money(r.saving, currency, lang), share(r.saving_share, lang),
@@ -212,7 +225,7 @@ def models_table(scenario: options.Scenario, lang: str) -> Html:
               _("Low to high"), _("Saving vs in-house (middle)")]
     rows = [[_(options.MODEL_NAMES[r.model]), _(MARKETS[r.market]),
              fmt_money(r.mid, currency, lang),
-             _("{low} to {high}").format(low=fmt_money(r.low, currency, lang),
+             fill(_("{low} to {high}"), lang, low=fmt_money(r.low, currency, lang),
                                          high=fmt_money(r.high, currency, lang)),
              fmt_money(r.saving_mid, currency, lang)]
             for r in frame.itertuples()]
@@ -225,12 +238,12 @@ def models_sentence(scenario: options.Scenario, lang: str) -> Html:
     best = frame.loc[frame["mid"].idxmin()]
     model, market = best["model"], best["market"]
     currency = scenario.context.inputs.company.currency
-    return paragraph(_(
+    return paragraph(fill(_(
         "These are benchmarks, not offers: each model is priced at the published range of the "
         "market shown, with typical contract terms (a set-up fee and a minimum commitment); your "
         "own quotes are compared above as vendor offers. On your workload the cheapest model is "
         "{model} at {market} prices: {cost} a year in the middle of the range."
-    ).format(model=_(options.MODEL_NAMES[model]), market=_(MARKETS[market]),
+    ), lang, model=_(options.MODEL_NAMES[model]), market=_(MARKETS[market]),
              cost=fmt_money(best["mid"], currency, lang)))
 
 
@@ -242,7 +255,8 @@ def direction_table(scenario: options.Scenario, lang: str) -> Html:
                            "service."))
     currency = scenario.context.inputs.company.currency
     names = {"inbound": _("Inbound service"), "outbound": _("Outbound service")}
-    rows = [[names[r.direction], _(r.name), fmt_number(r.annual_contacts, lang),
+    rows = [[names[r.direction], option_text(scenario.option(r.id), lang),
+             fmt_number(r.annual_contacts, lang),
              fmt_money(r.total, currency, lang), fmt_money(r.per_contact, currency, lang, 2)]
             for r in frame.itertuples()]
     return table([_("Direction"), _("Option"), _("Contacts a year"), _("Annual cost"),
@@ -289,7 +303,7 @@ def commission_table(scenario: options.Scenario, lang: str) -> Html:
     header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Per success"),
               _("Success rate"), _("Commission per agent hour"),
               _("Least a full-commission vendor should earn an hour")]
-    rows = [[r.vendor, channel_name(r.channel, lang), model_name(r.model, lang),
+    rows = [[name_text(r.vendor, lang), channel_name(r.channel, lang), model_name(r.model, lang),
              fmt_money(r.per_success, currency, lang, 2), share(r.success_rate, lang),
              fmt_money(r.commission_per_hour, currency, lang, 2),
              DASH if math.isnan(r.floor) else fmt_money(r.floor, currency, lang, 2)]
@@ -315,13 +329,14 @@ def model_fit(inputs: Inputs, reference: ref.Reference, lang: str) -> Html:
             if monthly > limit else
             _("Your {contacts} interactions a month are within that: the shared model fits your "
               "volume."))
-    return paragraph(_(
+    where = fill(_(
         "The source documents say where each model fits: the shared model suits a low volume, up "
         "to about {limit} interactions a month (document 003), or one that swings with the "
         "seasons; the dedicated model suits a high, predictable volume, around the clock or "
         "through the working day (documents 001 and 003)."
-    ).format(limit=fmt_number(limit, lang)) + " " + fits.format(
-        contacts=fmt_number(monthly, lang)))
+    ), lang, limit=fmt_number(limit, lang))
+    yours = fill(fits, lang, contacts=fmt_number(monthly, lang))
+    return paragraph(Text(f"{where} {yours}", f"{where.html} {yours.html}"))
 
 
 def basis_text(priced: costs.QuoteCost, lang: str) -> str:
@@ -336,22 +351,24 @@ def terms_text(priced: costs.QuoteCost, currency: str, lang: str) -> str:
     """The other terms that move the charge: surcharge, service level and credits, resolution."""
     _ = translator(lang)
     quote = priced.quote
-    parts = []
+    parts: list[Text] = []
     if quote.night_weekend_surcharge:
-        parts.append(_("{share} more at night and at weekends").format(
-            share=share(quote.night_weekend_surcharge, lang)))
+        parts.append(fill(_("{share} more at night and at weekends"), lang,
+                          share=share(quote.night_weekend_surcharge, lang)))
     if priced.expected_service_level is not None and priced.target_service_level is not None:
-        parts.append(_("service level {expected}, target {target}").format(
-            expected=share(priced.expected_service_level, lang),
-            target=share(priced.target_service_level, lang)))
+        parts.append(fill(_("service level {expected}, target {target}"), lang,
+                          expected=share(priced.expected_service_level, lang),
+                          target=share(priced.target_service_level, lang)))
     if priced.service_adjustment:
         text = (_("bonus {amount}") if priced.service_adjustment > 0 else _("credit {amount}"))
-        parts.append(text.format(amount=fmt_money(abs(priced.service_adjustment), currency,
-                                                  lang)))
+        parts.append(fill(text, lang, amount=fmt_money(abs(priced.service_adjustment), currency,
+                                                       lang)))
     if quote.model is PricingModel.PER_OUTCOME:
-        parts.append(_("{share} of contacts resolved").format(
-            share=share(quote.resolution_rate, lang)))
-    return "; ".join(parts) if parts else DASH
+        parts.append(fill(_("{share} of contacts resolved"), lang,
+                          share=share(quote.resolution_rate, lang)))
+    if not parts:
+        return DASH
+    return Text("; ".join(parts), "; ".join(part.html for part in parts))
 
 
 def quote_terms_table(scenario: options.Scenario, lang: str) -> Html:
@@ -365,9 +382,9 @@ def quote_terms_table(scenario: options.Scenario, lang: str) -> Html:
         return paragraph(_("The workbook has no vendor quotes."))
     header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Billed on"),
               _("Billed a year"), _("Other terms"), _("Annual cost")]
-    rows = [[q.quote.vendor, channel_name(q.volume.channel, lang), model_name(q.quote.model, lang),
-             basis_text(q, lang),
-             _(BILLED_UNITS[q.unit]).format(quantity=fmt_number(q.billed, lang)),
+    rows = [[name_text(q.quote.vendor, lang), channel_name(q.volume.channel, lang),
+             model_name(q.quote.model, lang), basis_text(q, lang),
+             fill(_(BILLED_UNITS[q.unit]), lang, quantity=fmt_number(q.billed, lang)),
              terms_text(q, currency, lang), fmt_money(q.total, currency, lang)]
             for q in priced]
     return table(header, rows, numeric=(4, 6))
@@ -388,7 +405,7 @@ def billing_table(scenario: options.Scenario, lang: str) -> Html:
     if frame.empty:
         return paragraph(_("The workbook has no vendor quotes to bill."))
     currency = scenario.context.inputs.company.currency
-    rows = [[_(r.label), r.name, fmt_money(r.total, currency, lang),
+    rows = [[_(r.label), name_text(r.name, lang), fmt_money(r.total, currency, lang),
              fmt_money(r.saving, currency, lang),
              _("outsource") if r.saving > 0 else _("keep in-house")]
             for r in frame.itertuples()]
@@ -404,21 +421,21 @@ def billing_sentence(scenario: options.Scenario, lang: str) -> Html:
         return paragraph("")
     currency = scenario.context.inputs.company.currency
     low, high = frame.loc[frame["saving"].idxmin()], frame.loc[frame["saving"].idxmax()]
-    text = _("Depending on how the quotes are billed, the best offer saves from {low} a year "
-             "({low_case}) to {high} ({high_case}).").format(
-        low=fmt_money(low["saving"], currency, lang), low_case=_(low["label"]),
-        high=fmt_money(high["saving"], currency, lang), high_case=_(high["label"]))
+    span = fill(_("Depending on how the quotes are billed, the best offer saves from {low} a year "
+                  "({low_case}) to {high} ({high_case})."), lang,
+                low=fmt_money(low["saving"], currency, lang), low_case=_(low["label"]),
+                high=fmt_money(high["saving"], currency, lang), high_case=_(high["label"]))
     cheaper = set(frame["saving"] > 0)
     names = list(dict.fromkeys(frame["name"]))
     if len(cheaper) > 1:
-        text += " " + _("The billing basis changes the verdict: settle it in the contract before "
-                        "you compare the quotes.")
+        then = fill(_("The billing basis changes the verdict: settle it in the contract before "
+                      "you compare the quotes."), lang)
     elif len(names) > 1:
-        text += " " + _("The billing basis changes which vendor is cheapest: settle it in the "
-                        "contract before you compare the quotes.")
+        then = fill(_("The billing basis changes which vendor is cheapest: settle it in the "
+                      "contract before you compare the quotes."), lang)
     elif cheaper == {True}:
-        text += " " + _("On every basis the choice is the same: {vendor}.").format(
-            vendor=names[0])
+        then = fill(_("On every basis the choice is the same: {vendor}."), lang,
+                    vendor=name_text(names[0], lang))
     else:
-        text += " " + _("On every basis the in-house team stays cheaper.")
-    return paragraph(text)
+        then = fill(_("On every basis the in-house team stays cheaper."), lang)
+    return paragraph(Text(f"{span} {then}", f"{span.html} {then.html}"))

@@ -15,7 +15,7 @@ from analysis.i18n import fmt_number, translator
 from analysis.model import ChannelDemand, Hours, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, finish, layout
-from analysis.report.words import DASH, channel_name, clock, hours_text, plain, share
+from analysis.report.words import DASH, channel_name, clock, fill, hours_text, plain, share
 
 BUSINESS_WEEK = Hours(days_per_week=5, open_hour=9, close_hour=18)
 """The week the 24/7 effect is measured against: five days, 09:00 to 18:00."""
@@ -43,11 +43,11 @@ def staffing_table(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
 
 def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
     _ = translator(lang)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Serving every channel takes {fte} full-time equivalents (FTE); hired as whole people, "
         "that is {people} agents. {share} of the in-seat hours fall at night or at weekends, "
         "when in-house agents earn a shift premium."
-    ).format(fte=fmt_number(staff.total_fte, lang, 1), people=fmt_number(staff.whole_fte, lang),
+    ), lang, fte=fmt_number(staff.total_fte, lang, 1), people=fmt_number(staff.whole_fte, lang),
              share=share(staff.premium_share, lang)))
 
 
@@ -74,10 +74,9 @@ def hours_effect_text(inputs: Inputs, lang: str) -> Html:
                            "shifts to staff."))
     demand = {str(d.channel): d for d in inputs.demand}
     lines = [
-        _("{channel}, open {hours}, takes {fte} FTE, {share} of their hours at night or "
+        fill(_("{channel}, open {hours}, takes {fte} FTE, {share} of their hours at night or "
           "weekends; the same contacts answered {business_hours} would take {business} FTE."
-          ).format(
-            channel=channel_name(row.channel, lang),
+          ), lang, channel=channel_name(row.channel, lang),
             hours=hours_text(demand[row.channel].hours, lang),
             fte=fmt_number(row.fte, lang, 1), share=share(row.premium_share, lang),
             business_hours=hours_text(BUSINESS_WEEK, lang),
@@ -131,8 +130,8 @@ def curve_chart(curve: Curve, lang: str) -> Figure:
     target = alt.Chart(marks).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(y="target:Q")
     staffed = alt.Chart(marks).mark_rule(color="black").encode(x="agents:Q")
     chart = alt.layer(line, target, staffed).properties(width=WIDTH, height=260)
-    title = _("{channel}: service level against agents at the busiest hour").format(
-        channel=channel_name(curve.demand.channel, lang))
+    title = fill(_("{channel}: service level against agents at the busiest hour"), lang,
+                 channel=channel_name(curve.demand.channel, lang))
     return finish(chart, title, lang)
 
 
@@ -150,12 +149,12 @@ def curve_sentence(curve: Curve, lang: str) -> Html:
     frame = curve.frame.set_index("agents")
     achieved = float(frame.loc[curve.agents, "service_level"])
     fewer = float(frame["service_level"].get(curve.agents - 1, 0.0))
-    return paragraph(_(
+    return paragraph(fill(_(
         "At the busiest hour, from {time}, about {contacts} {channel} contacts arrive. The "
         "{agents} agents in seat (black line) answer {achieved} of them within {seconds} "
         "seconds, against a target of {target} (dashed line); one agent fewer would answer "
         "{fewer}. Each extra agent buys less service than the one before."
-    ).format(time=clock(curve.frame.attrs["hour"]),
+    ), lang, time=clock(curve.frame.attrs["hour"]),
              contacts=fmt_number(curve.frame.attrs["contacts"], lang),
              channel=channel_name(curve.demand.channel, lang),
              agents=fmt_number(curve.agents, lang), achieved=share(achieved, lang),

@@ -13,14 +13,16 @@ import pandas as pd
 from analysis import compare, options, recommend
 from analysis.i18n import N_, direction, fmt_money, fmt_number, translator
 from analysis.model import Inputs
-from analysis.report.blocks import Figure, Html, bullets, paragraph, table
+from analysis.report.blocks import Figure, Html, Text, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import message_text, share
+from analysis.report.words import chart_labels, fill, message_text, share, shown
 from analysis.summary import (
+    BENCHMARK_TERMS,
     BENCHMARKS_HEADING,
+    MARKET_NOTES,
     OFFERS_HEADING,
     HeadlineRow,
-    benchmark_terms,
+    benchmark_term_values,
     offers_and_benchmarks,
     option_name,
 )
@@ -57,7 +59,7 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
         text = _("Too close to call: the in-house team is cheaper today than {option} by {saving} "
                  "a year ({share} of its cost), but the uncertainty in the inputs could reverse "
                  "that.")
-    return paragraph(text.format(option=best, saving=amount, share=ratio), strong=True)
+    return paragraph(fill(text, lang, option=best, saving=amount, share=ratio), strong=True)
 
 
 def messages(items: Sequence[recommend.Message], currency: str, lang: str, empty: str) -> Html:
@@ -92,7 +94,7 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Htm
                               offers_and_benchmarks(list(rows)), strict=True):
         if not group:
             continue
-        body = [[row.name, fmt_money(row.annual_cost, currency, lang),
+        body = [[shown(row.name, lang), fmt_money(row.annual_cost, currency, lang),
                  fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
                  fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
                 for row in group]
@@ -102,7 +104,11 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Htm
 
 def benchmarks_note(inputs: Inputs, lang: str) -> Html:
     """What the benchmarks are, in words: their markets and their typical terms."""
-    return paragraph(benchmark_terms(inputs, lang))
+    _ = translator(lang)
+    notes = [fill(_(note), lang) for note in MARKET_NOTES.values()]
+    terms = fill(_(BENCHMARK_TERMS), lang, **benchmark_term_values(inputs, lang))
+    parts = [*notes, terms]
+    return paragraph(Text(" ".join(parts), " ".join(part.html for part in parts)))
 
 
 def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
@@ -110,14 +116,14 @@ def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
     offers, benchmarks = offers_and_benchmarks(list(rows))
     vendors = [row for row in offers if row.kind == "vendor"]
     cheaper = sum(1 for row in vendors if row.saving > 0)
-    return paragraph(_(
+    return paragraph(fill(_(
         "The first table sets your team against the {count} vendors that quoted, cheapest "
         "first; {cheaper} of them cost less than the in-house team. The second lists {benchmarks} "
         "benchmarks: what the published price ranges say the same work could cost, a guide to "
         "what to ask for, not an offer to sign. Outsourced options include the vendor manager "
         "and quality checks you keep, and any channel a vendor does not price stays in-house."
-    ).format(count=fmt_number(len(vendors), lang), cheaper=fmt_number(cheaper, lang),
-             benchmarks=fmt_number(len(benchmarks), lang)))
+    ), lang, count=fmt_number(len(vendors), lang), cheaper=fmt_number(cheaper, lang),
+        benchmarks=fmt_number(len(benchmarks), lang)))
 
 
 def saving_frame(rows: Sequence[HeadlineRow], comparison: compare.Comparison) -> pd.DataFrame:
@@ -160,7 +166,10 @@ def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
     _ = translator(lang)
     data = frame.assign(cheaper=np.where(frame["saving"] > 0, _("Cheaper than in-house"),
                                          _("Costs more than in-house")))
-    x_title = _("Annual saving against the in-house team ({currency})").format(currency=currency)
+    data["name"] = chart_labels(list(data["name"]), [i.startswith("vendor:") for i in data["id"]],
+                                lang)
+    x_title = fill(_("Annual saving against the in-house team ({currency})"), lang,
+                   currency=currency)
     panels = [
         _saving_panel(data[data["kind"] == kind], _(heading), x_title, lang)
         for kind, heading in (("vendor", N_("Vendors that quoted")),
@@ -177,9 +186,9 @@ def saving_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = scenario.context.inputs.company.currency
     mc = comparison.monte_carlo
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each bar is what an option saves a year against the in-house team today (below zero, it "
         "costs more). The black line on {option} spans the middle 80% of {draws} simulated "
         "cases, with every uncertain input drawn at once: from {p10} to {p90}."
-    ).format(option=best, draws=fmt_number(len(mc.savings), lang),
+    ), lang, option=best, draws=fmt_number(len(mc.savings), lang),
              p10=fmt_money(mc.p10, currency, lang), p90=fmt_money(mc.p90, currency, lang)))

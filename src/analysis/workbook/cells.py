@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from analysis.i18n import N_
+from analysis.names import Name, clean
 from analysis.workbook import format as fmt
 from analysis.workbook import numbers
 from analysis.workbook.problems import Problem, Severity, WorkbookUnreadable
@@ -120,10 +121,13 @@ def read_field(
     if error is not None:
         problems.append(Problem(sheet, cell, found_text(data), error.reason, params=error.params))
         return None
-    if spec.kind is fmt.Kind.TEXT:
-        if isinstance(data.value, float):
-            return number_text(data.value)
-        return str(data.value).strip()
+    if spec.kind is fmt.Kind.TEXT:  # names: data, cleaned of characters that act on other text
+        text = clean(str(data.value)) if not isinstance(data.value, float) else number_text(
+            data.value)
+        if not text and spec.required:
+            problems.append(expected_problem(spec, data, cell, sheet))
+            return None
+        return Name(text)
     if spec.kind is fmt.Kind.CURRENCY:
         return _currency(data, spec, sheet, cell, problems)
     if spec.kind is fmt.Kind.CHOICE:
@@ -277,4 +281,4 @@ def found_text(data: CellData) -> str:
         return number_text(raw * 100) + "%" if data.percent_format else number_text(raw)
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return raw.isoformat()
-    return str(raw)
+    return clean(str(raw))
