@@ -176,14 +176,16 @@ GULF_ECOMMERCE = Example(
         {"vendor": "Cairo Contact Centre (illustrative)", "region": "Africa/Middle East",
          "channel": "Chat", "model": "Dedicated, per hour", "rate": 16, "currency": "USD",
          "billing_basis": "In-seat hours"},
-        # A local vendor quoting in riyals: SAR 70 = USD 18.67, inside the range; it bills
-        # paid hours with its own 30% shrinkage, and 10% more at night and at weekends.
+        # A local vendor quoting in riyals: SAR 70 = USD 18.67 a paid hour, inside the range,
+        # but with its own 30% shrinkage that is USD 26.67 an hour in seat, above it; and 10%
+        # more at night and at weekends.
         {"vendor": "Riyadh BPO (illustrative)", "region": "Africa/Middle East",
          "channel": "Inbound phone", "model": "Dedicated, per hour", "rate": 70,
          "currency": "SAR", "min_monthly": 50000, "setup_fee": 20000,
          "billing_basis": "Paid hours", "vendor_shrinkage": 30, "night_weekend_surcharge": 10},
         # Asia/Philippines 8-14 USD/hour, for the English-speaking (expatriate) customers;
-        # 2,000 USD a month is 12.5 USD × 160 hours, for a 40-hour week.
+        # 2,000 USD a month is 12.5 USD × 160 hours of a 40-hour week, more per hour in seat
+        # once its 30% shrinkage is counted.
         {"vendor": "Manila CX (illustrative)", "region": "Asia/Philippines",
          "channel": "Email", "model": "Monthly per agent", "rate": 2000, "currency": "USD",
          "setup_fee": 5000, "contract_hours_week": 40, "vendor_shrinkage": 30},
