@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis import console
 from analysis.book import maintenance, paths, pipeline, stage
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, translator
@@ -41,10 +43,11 @@ def _languages(text: str) -> list[str]:
 
 def _build(args: argparse.Namespace) -> int:
     _ = translator(args.lang)
-    workbook = Path(args.workbook).expanduser().resolve()  # from where the analyst stands
-    report = pipeline.build(workbook, _languages(args.langs), say=print,
+    # From where the analyst stands; abspath, not resolve(): a link loop is the loader's to report.
+    workbook = Path(os.path.abspath(Path(args.workbook).expanduser()))
+    report = pipeline.build(workbook, _languages(args.langs), say=console.say,
                             workers=args.workers, message_lang=args.lang)
-    print(_("{executed} notebook(s) executed, {books} language book(s) rendered, {state} "
+    console.say(_("{executed} notebook(s) executed, {books} language book(s) rendered, {state} "
             "in {seconds} s: {path}").format(
         executed=report.executed, books=len(report.rendered),
         state=_("site updated") if report.published else _("site unchanged"),
@@ -56,7 +59,7 @@ def _refresh(_args: argparse.Namespace) -> int:
     notebooks = stage.chapter_notebooks()
     for count, notebook in enumerate(notebooks, start=1):
         seconds = maintenance.refresh_notebook(notebook)
-        print(f"[{count}/{len(notebooks)}] {notebook.name} {seconds:.1f} s")
+        console.say(f"[{count}/{len(notebooks)}] {notebook.name} {seconds:.1f} s")
     return 0
 
 
@@ -73,12 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except AnalysisError as error:
-        print(error.render(getattr(args, "lang", "en")), file=sys.stderr)
+        console.tell(error.render(getattr(args, "lang", "en")))
         return 1
+    except BrokenPipeError:
+        console.silence(sys.stdout)
+        return 0
     except OSError as error:
         _ = translator(getattr(args, "lang", "en"))
-        print(_("Cannot write {path}: {reason}").format(
-            path=error.filename, reason=error.strerror), file=sys.stderr)
+        console.tell(_("Cannot write {path}: {reason}").format(
+            path=error.filename, reason=error.strerror))
         return 1
 
 

@@ -77,6 +77,8 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         sheets[name] = _without(cells, name, newer)
     found += _beyond_quotes(book.sheets[fmt.QUOTES])
     inputs, problems, quote_rows = read_sheets(sheets)
+    hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
+    problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
     problems = _assumed_defaults(version, newer) + found + problems
     if inputs is None or any(p.severity is Severity.ERROR for p in problems):
         raise WorkbookInvalid(problems)
