@@ -10,15 +10,22 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import replace
 
 import msoffcrypto.format.ooxml
 import pytest
 import xlwt
+from conftest import SMALL
 from openpyxl import load_workbook
 from workbooks import append_rows, rewrite, to_strict
 
+from analysis import compare, report, summary
+from analysis import reference as ref
+from analysis.report.outsourcing import quotes_chart
 from analysis.workbook import Severity, WorkbookInvalid, WorkbookUnreadable, files, load, xlsx
+from analysis.workbook import format as fmt
 from analysis.workbook.cells import PLAUSIBLE_BETWEEN, RELATIVE_AT_MOST, RELATIVE_BETWEEN
+from analysis.workbook.examples import write_filled
 from analysis.workbook.loader import BEYOND_QUOTES, MERGED
 from analysis.workbook.xlsx import Shown, shown_as
 
@@ -405,3 +412,33 @@ def test_notes_right_of_the_quotes_below_the_limit_are_ignored(filled_workbook, 
         yield b'<row r="500"><c r="L500" t="inlineStr"><is><t>note</t></is></c></row>'
     path = append_rows(filled_workbook, tmp_path / "notes.xlsx", "Quotes", rows)
     assert load(path) == load(filled_workbook)
+
+
+# --- 9. what the book can draw, validate enforces ------------------------------------------
+
+
+def _with_quotes(tmp_path, count):
+    quotes = tuple({"vendor": f"Vendor {i:03d}", "region": "India", "channel": "Email",
+                    "model": "Dedicated, per hour", "rate": 7 + i / 100, "currency": "USD"}
+                   for i in range(count))
+    return write_filled(replace(SMALL, quotes=quotes), tmp_path / f"quotes-{count}.xlsx")
+
+
+def test_the_most_quotes_the_format_holds_are_priced_and_drawn(tmp_path):
+    """200 quotes: each priced, and the charts that draw one mark per quote or per vendor
+    (prices against their range, savings per option) build their specs within the chart
+    library's row limit."""
+    inputs, _ = load(_with_quotes(tmp_path, fmt.QUOTE_MAX_ROWS))
+    assert len(inputs.quotes) == 200
+    rows = summary.headline(inputs)
+    assert len(rows) == 1 + 200 + 6  # in-house, each vendor, three models in two markets
+    report.use_charts("en")
+    saving = report.saving_chart(report.saving_frame(rows, compare.compare(inputs)), "EUR", "en")
+    prices = quotes_chart(report.quote_positions(inputs, ref.load()), "EUR", "en")
+    assert saving.spec and prices.spec
+
+
+def test_one_quote_more_is_an_error_at_its_first_cell(tmp_path):
+    """The 201st quote sits on row 4 + 200 = 204."""
+    problems = problems_of(_with_quotes(tmp_path, fmt.QUOTE_MAX_ROWS + 1))
+    assert errors(problems) == [("Quotes", "A204")]
