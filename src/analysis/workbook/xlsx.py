@@ -420,35 +420,38 @@ class _RowSplitter:
 
 
 class _TailScanner:
-    """Scans what follows the area: the first value below it, and the merged ranges."""
+    """Scans what follows the area: the first value below it, and the merged ranges.
+
+    Only cells of the watched columns that are not self-closing (empty styled cells are) can
+    hold a value, and the pattern for their start tag is the only one tried at each `<c`, so
+    a million rows of notes in another column or of colour cost one regular-expression pass.
+    """
 
     def __init__(self, prefix: bytes, area: Area, sheet: _RawSheet):
         p = re.escape(prefix)
-        self.prefix = prefix
+        columns = b"|".join(column_letter(i).encode() for i in range(1, area.last_column + 1))
         self.area = area
         self.sheet = sheet
         self.watching = area.watch
-        self.value_end = re.compile(rb"</" + p + rb"(?:v|is|f)>|</" + p + rb"sheetData>")
+        place = rb"r\s*=\s*[\"'](?:" + columns + rb")\d+[\"']"
+        self.cell = re.compile(  # r is the first attribute, as every known program writes it
+            rb"<" + p + rb"c\s+(?:" + place + rb"|(?!r\s*=)[^>/]*?\s" + place + rb")[^>/]*+>")
+        self.cell_end = b"</" + prefix + b"c>"
+        self.content = re.compile(rb"<" + p + rb"(?:v|is|f)[\s>/]")
+        self.any_value = re.compile(rb"</" + p + rb"(?:v|is|f)>")
         self.data_end = b"</" + prefix + b"sheetData>"
         self.merge = re.compile(rb"<" + p + rb"mergeCell(?=[\s>/])[^>]*>")
-        self.last_cell = b""
+        self.carry = b""
         self.in_cells = True
 
     def scan(self, portion: bytes) -> None:
+        portion, self.carry = self.carry + portion, b""
         position = 0
-        while self.in_cells and self.watching:
-            found = self.value_end.search(portion, position)
-            if found is None:
-                self.remember_cell(portion, position, len(portion))
-                return
-            if found.group(0) == self.data_end:
-                self.in_cells = False
-                position = found.end()
-                break
-            self.check_value(portion, position, found.end())
-            position = found.end()
         if self.in_cells:
-            end = portion.find(self.data_end, position)
+            end = portion.find(self.data_end)
+            limit = end if end >= 0 else len(portion)
+            if self.watching:
+                self.watch(portion, limit)
             if end < 0:
                 return
             self.in_cells = False
@@ -457,32 +460,22 @@ class _TailScanner:
             ref = _attributes(tag.group(0)).get("ref", "")
             self.sheet.add_merge(ref, self.area)
 
-    def remember_cell(self, portion: bytes, low: int, high: int) -> int | None:
-        """Where the last cell start tag in portion[low:high] begins (kept for the next
-        portion, whose values may belong to it)."""
-        needle = b"<" + self.prefix + b"c"
-        while True:
-            start = portion.rfind(needle, low, high)
-            if start < 0:
-                return None
-            following = portion[start + len(needle):start + len(needle) + 1]
-            if following in (b" ", b">", b"\t", b"\r", b"\n"):
-                self.last_cell = portion[start:portion.find(b">", start) + 1]
-                return start
-            high = start
-
-    def check_value(self, portion: bytes, position: int, end: int) -> None:
-        start = self.remember_cell(portion, position, end)
-        attributes = _attributes(self.last_cell)
-        place = split_coordinate(attributes.get("r", ""))
-        if place is None or place[0] > self.area.last_column or place[1] <= self.area.last_row:
+    def watch(self, portion: bytes, limit: int) -> None:
+        """Reports the first watched cell holding a value; a cell cut by the end of the
+        portion is carried over to the next one. A portion without any value (colour only)
+        is passed over at the speed of one search."""
+        if not self.any_value.search(portion, 0, limit):
             return
-        element = b""
-        if start is not None:
-            close = portion.find(b"</" + self.prefix + b"c>", end)
-            element = portion[start:close + len(self.prefix) + 4] if close >= 0 else b""
-        self.sheet.beyond_cell(attributes, element)
-        self.watching = False
+        for match in self.cell.finditer(portion, 0, limit):
+            close = portion.find(self.cell_end, match.end(), limit)
+            if close < 0:
+                self.carry = portion[match.start():]
+                return
+            element = portion[match.start():close + len(self.cell_end)]
+            if self.content.search(element):
+                self.sheet.beyond_cell(_attributes(match.group(0)), element)
+                self.watching = False
+                return
 
 
 @dataclass
