@@ -12,8 +12,6 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from analysis.workbook import xlsx
-
 STRICT = {
     b"http://schemas.openxmlformats.org/spreadsheetml/2006/main":
         b"http://purl.oclc.org/ooxml/spreadsheetml/main",
@@ -83,7 +81,3 @@ def to_strict(source: Path, target: Path) -> Path:
         return data
 
     return rewrite(source, target, change)
-
-
-def coordinate(column: int, row: int) -> str:
-    return f"{xlsx.column_letter(column)}{row}"
