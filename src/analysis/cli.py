@@ -2,7 +2,8 @@
 write the blank template.
 
 Every failure a user can cause ends in a sentence in their language and exit status 1, never a
-traceback: the CLI is used by analysts, not developers.
+traceback: the CLI is used by analysts, not developers. Output piped into a command that stops
+reading (`| head -1`) ends quietly with the command's normal status (`console`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import erlang, summary
+from analysis import console, erlang, summary
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, fmt_number, fmt_percent, translator
 from analysis.workbook import load, write_template
@@ -207,20 +208,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", "en")
     try:
-        return COMMANDS[args.command](args, print)
+        return COMMANDS[args.command](args, console.say)
     except AnalysisError as error:
-        print(error.render(lang), file=sys.stderr)
+        console.tell(error.render(lang))
         return 1
-    except OSError as error:
+    except BrokenPipeError:
+        console.silence(sys.stdout)
+        return 0
+    except OSError as error:  # only `template` writes a file
         _ = translator(lang)
-        print(_("Cannot write {path}: {reason}").format(
-            path=error.filename, reason=error.strerror), file=sys.stderr)
+        console.tell(_("Cannot write {path}: {reason}").format(
+            path=error.filename, reason=error.strerror))
         return 1
     except Exception as error:  # noqa: BLE001 - the last guard between a bug and an analyst
         if os.environ.get("ANALYSIS_DEBUG"):
             raise
         _ = translator(lang)
-        print(_("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see where, and "
-                "please report it.").format(
-            kind=type(error).__name__, detail=error), file=sys.stderr)
+        console.tell(_("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see where, "
+                       "and please report it.").format(kind=type(error).__name__, detail=error))
         return 2

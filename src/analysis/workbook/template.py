@@ -28,8 +28,8 @@ TITLE = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 RIGHT_TO_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)
 
-VALIDATION_LAST_ROW = 500
-"""Quote dropdowns reach this row, well past the formatted rows, for added quotes."""
+VALIDATION_LAST_ROW = fmt.QUOTE_LAST_ROW
+"""Quote dropdowns reach the last quote row the format reads, past the formatted rows."""
 
 INSTRUCTIONS = (
     N_("This workbook describes your customer-service operation for the sourcing analysis: "
@@ -45,7 +45,7 @@ INSTRUCTIONS = (
     N_("Demand: for each channel give the monthly number of tickets, or the number of "
        "customers and the incident rate (contacts per customer per month), or both (they "
        "must agree within 5%). Leave the volume blank for a channel you do not use."),
-    N_("Quotes: one row per vendor price; add as many rows as you need."),
+    N_("Quotes: one row per vendor price, up to 200 quotes (rows 4 to 203)."),
     N_("Assumptions: a blank cell uses the default shown next to it."),
     N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
        "are stored."),
