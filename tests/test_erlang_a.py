@@ -74,8 +74,8 @@ def test_measures_equal_the_exact_chain(agents, traffic, aht, patience, target):
 
 def test_cli_case_to_three_decimals():
     # The done-when case: 100 calls in 30 min, AHT 180 s, 20 s target, 14 agents, patience
-    # 120 s. The chain gives a wait probability of 0.1552 and an abandon probability of 0.0118
-    # (rounded here to the three decimals the CLI's test compares).
+    # 120 s. The chain gives a wait probability of 0.127 and an abandon probability of 0.023
+    # (compared here at the three decimals the CLI's test uses).
     exact = chain(14, 10.0, 180.0, 120.0, 20.0)
     found = erlang_a.metrics(14, 10.0, 180.0, 20.0, 120.0)
     for key in ("wait_probability", "abandon_probability"):
