@@ -322,3 +322,43 @@ def test_service_level_curve_picks_the_peak_hour():
 def test_service_level_curve_needs_a_queue():
     with pytest.raises(ValueError):
         service_level_curve(email(80), INHOUSE, FLAT, range(1, 3))
+
+
+def chat(per_day: float, chats: int, growth: float, aht: float = 180) -> ChannelDemand:
+    return ChannelDemand(
+        Channel.CHAT, monthly(per_day, 5), aht_seconds=aht, target_seconds=20,
+        service_level=0.8, hours=BUSINESS, chats_per_agent=chats, aht_growth_per_chat=growth,
+    )
+
+
+def test_chat_concurrency_is_erlang_on_slots():
+    # 1,600 chats a day over 8 hours = 200 an hour x 180 s = 10 erlangs: the published example,
+    # 14 agents at one chat each. Two chats per agent without any slowing: the same 14 slots,
+    # 7 agents. Three chats: ceil(14 / 3) = 5 agents, whose 15 slots answer more in time.
+    one, two, three = (staff_channel(chat(1600, c, 0.0), INHOUSE, FLAT) for c in (1, 2, 3))
+    assert (one.intervals["agents"] == 14).all()
+    assert (two.intervals["agents"] == 7).all()
+    assert (three.intervals["agents"] == 5).all()
+    assert round(two.service_level, 3) == 0.888
+    assert three.service_level > two.service_level
+    assert three.chats_per_agent == 3
+    # Each extra chat slows every chat by 20%: at two chats a chat takes 180 x 1.2 = 216 s.
+    assert chat(1600, 2, 0.2).slot_aht_seconds == pytest.approx(216)
+    assert chat(1600, 3, 0.2).slot_aht_seconds == pytest.approx(252)
+
+
+def test_two_chats_per_agent_need_markedly_fewer_gulf_chat_fte():
+    from dataclasses import replace as swap
+
+    from analysis.workbook import load
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    inputs, _warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    demand = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert (demand.chats_per_agent, demand.aht_growth_per_chat) == (2, 0.2)
+    one, two = (staff_channel(swap(demand, chats_per_agent=c), inputs.inhouse,
+                              inputs.assumptions) for c in (1, 2))
+    # Two chats at 1.2 x the handling time each is 2 / 1.2 = 1.67 chats' work per agent: the
+    # workload per agent falls by 40% (1 - 1 / 1.67); small hours round up, so at least 30%.
+    assert two.fte < 0.7 * one.fte
+    assert two.weekly_workload_hours == one.weekly_workload_hours
