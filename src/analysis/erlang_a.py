@@ -138,11 +138,8 @@ def required_agents(
     over offered) with occupancy at or under `max_occupancy`; zero-call intervals need none.
 
     Arguments and result as `erlang.required_agents`, plus `patience_seconds` (mean patience;
-    None or infinity: nobody hangs up, and the result is Erlang C's exactly). Agents are counted
-    up for all intervals together, carrying Erlang B along as Erlang C does; an interval's exact
-    measures are only computed once a cheap bound says the target may be met (a caller who finds
-    the agents busy is at best answered when the first one frees up), and the first count that
-    meets every constraint is kept: service level rises with every agent added.
+    None or infinity: nobody hangs up, and the result is Erlang C's exactly). The search starts
+    from Erlang C's count and steps down or up, all intervals together (`_search`).
     """
     if patience_seconds is None:
         return _without_abandonment(erlang.required_agents(
@@ -164,9 +161,10 @@ def required_agents(
             calls_[patient], aht[patient], interval[patient], target[patient], goal[patient],
             cap[patient]).agents
     search = ~patient & (traffic > 0)
-    agents[search] = _search(traffic[search], aht[search], target[search], goal[search],
-                             cap[search], patience[search])
-    found = metrics(agents, traffic, aht, target, patience)
+    blocking = np.full(traffic.shape, np.nan)
+    agents[search], blocking[search] = _search(traffic[search], aht[search], target[search],
+                                               goal[search], cap[search], patience[search])
+    found = _metrics(agents, traffic, aht, patience, target, asa=True, blocking=blocking)
     reshaped = {k: v.reshape(shape) for k, v in found.items()}
     return ErlangAResult(
         traffic_erlangs=traffic.reshape(shape),
@@ -193,39 +191,53 @@ def _check_patience(patience: np.ndarray) -> None:
 
 
 def _search(traffic: FloatArray, aht: FloatArray, target: FloatArray, goal: FloatArray,
-            cap: FloatArray, patience: FloatArray) -> IntArray:
-    """Count agents up from one for every interval (all with traffic and a finite patience)."""
-    agents = np.zeros(traffic.shape, dtype=np.int64)
-    index = np.arange(traffic.size)
-    a, t, want, most, p, h = traffic, target, goal, cap, patience, aht
-    blocking = np.ones_like(a)
-    k = 0
-    while index.size:
-        k += 1
-        load = a * blocking
-        blocking = load / (k + load)
-        x = k * p / h
-        best_if_waiting = x / (x + 1) * -np.expm1(-(x + 1) * t / p)
-        ready = np.flatnonzero(1 - blocking * (1 - best_if_waiting) >= want)
-        if not ready.size:
-            continue
-        queue = _queue(np.full(ready.size, k), a[ready], h[ready], p[ready], blocking[ready])
-        level = _service_level(queue, t[ready], p[ready])
-        busy = a[ready] * (1 - queue.abandon) / k
-        met = ready[(level >= want[ready]) & (busy <= most[ready] + 1e-12)]
-        if not met.size:
-            continue
-        agents[index[met]] = k
-        keep = np.ones(index.size, dtype=bool)
-        keep[met] = False
-        index, a, t, want, most, p, h, blocking = (
-            v[keep] for v in (index, a, t, want, most, p, h, blocking))
-    return agents
+            cap: FloatArray, patience: FloatArray) -> tuple[IntArray, FloatArray]:
+    """The fewest agents for every interval (all with traffic and a finite patience), and their
+    Erlang B.
+
+    Starts from Erlang C's answer for the same target (its vectorised search is cheap), which
+    meets the occupancy cap here too (callers who hang up only lighten the load): from there it
+    counts down while the target is still met, or up until it is, carrying Erlang B along by its
+    recurrence (backwards: B(k-1) = k·B(k) / (A·(1 - B(k)))). Both measures improve with every
+    agent, so the first count that fails going down, or meets going up, settles the interval.
+    """
+    agents, blocking = erlang.fewest_agents(traffic, target / aht, goal, cap)
+    met = _meets(agents, traffic, aht, target, goal, cap, patience, blocking)
+    found, found_blocking = agents.copy(), blocking.copy()
+    down = np.flatnonzero(met & (agents > 1))
+    k, b = agents[down], blocking[down]
+    while down.size:
+        a = traffic[down]
+        b = k * b / (a * (1 - b))
+        k = k - 1
+        ok = _meets(k, a, aht[down], target[down], goal[down], cap[down], patience[down], b)
+        found[down[ok]], found_blocking[down[ok]] = k[ok], b[ok]
+        keep = ok & (k > 1)
+        down, k, b = down[keep], k[keep], b[keep]
+    up = np.flatnonzero(~met)
+    k, b = agents[up], blocking[up]
+    while up.size:
+        a = traffic[up]
+        k = k + 1
+        b = a * b / (k + a * b)
+        ok = _meets(k, a, aht[up], target[up], goal[up], cap[up], patience[up], b)
+        found[up[ok]], found_blocking[up[ok]] = k[ok], b[ok]
+        up, k, b = up[~ok], k[~ok], b[~ok]
+    return found, found_blocking
+
+
+def _meets(k: IntArray, a: FloatArray, aht: FloatArray, target: FloatArray, goal: FloatArray,
+           cap: FloatArray, patience: FloatArray, blocking: FloatArray) -> np.ndarray:
+    """Whether `k` agents meet the service level and the occupancy cap."""
+    queue = _queue(k, a, aht, patience, blocking)
+    level = _service_level(queue, target, patience)
+    return (level >= goal) & (a * (1 - queue.abandon) / k <= cap + 1e-12)
 
 
 def _metrics(
     agents: ArrayLike, traffic: ArrayLike, aht_seconds: ArrayLike,
     patience_seconds: ArrayLike | None, target_seconds: ArrayLike, asa: bool = False,
+    blocking: FloatArray | None = None,
 ) -> dict[str, FloatArray]:
     if patience_seconds is None:
         patience_seconds = np.inf
@@ -261,7 +273,10 @@ def _metrics(
     live = ~patient & (a > 0) & (n > 0)
     if live.any():
         nl, al, hl, pl, tl = n[live], a[live], aht[live], patience[live], target[live]
-        queue = _queue(nl, al, hl, pl, erlang.erlang_b(nl, al))
+        known = None if blocking is None else blocking[live]
+        if known is None or np.isnan(known).any():
+            known = erlang.erlang_b(nl, al)
+        queue = _queue(nl, al, hl, pl, known)
         out["wait_probability"][live] = queue.wait
         out["abandon_probability"][live] = queue.abandon
         out["service_level"][live] = _service_level(queue, tl, pl)

@@ -101,8 +101,9 @@ class Curve:
 def busiest_curve(inputs: Inputs, staff: staffing.Staffing) -> Curve | None:
     """The queued channel with the most contacts; None when no channel has a live queue.
 
-    The agent range runs from the first count that can keep up with the traffic to four past
-    the count staffed, enough to show the curve flatten.
+    The agent range runs from the first count that can keep up with the traffic (its chats, for
+    chat; fewer when callers who hang up let fewer agents meet the target) to four past the
+    count staffed, enough to show the curve flatten.
     """
     queued = [d for d in inputs.demand if d.channel.is_queued and d.monthly_contacts > 0]
     if not queued:
@@ -111,9 +112,10 @@ def busiest_curve(inputs: Inputs, staff: staffing.Staffing) -> Curve | None:
     rows = next(c for c in staff.channels if c.channel == demand.channel).intervals
     staffed = int(rows.loc[rows["contacts"].idxmax(), "agents"])
     probe = staffing.service_level_curve(demand, inputs.inhouse, inputs.assumptions, range(1, 2))
-    first = int(math.floor(probe.attrs["traffic_erlangs"])) + 1
+    keeping_up = int(math.floor(probe.attrs["traffic_erlangs"] / demand.chats_per_agent)) + 1
+    first = max(1, min(keeping_up, staffed - 4))
     frame = staffing.service_level_curve(demand, inputs.inhouse, inputs.assumptions,
-                                         range(first, max(staffed, first) + 5))
+                                         range(first, staffed + 5))
     return Curve(demand, frame, staffed)
 
 
