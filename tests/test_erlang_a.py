@@ -110,7 +110,7 @@ def test_erlang_c_is_the_limit_of_infinite_patience(agents):
         # A caller hangs up at rate 1/patience while waiting: P(abandon) <= mean wait / patience.
         assert float(found["abandon_probability"]) <= float(c["asa_seconds"]) / patience
     # The gap shrinks like 1 / patience: each tenfold patience cuts it at least fivefold.
-    assert all(later < earlier / 5 for earlier, later in zip(gaps, gaps[1:]))
+    assert all(later < earlier / 5 for earlier, later in zip(gaps, gaps[1:], strict=False))
     assert gaps[-1] < 1e-3
 
 

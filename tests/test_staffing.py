@@ -8,6 +8,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.model import (
     WEEKS_PER_MONTH,
@@ -362,3 +364,20 @@ def test_two_chats_per_agent_need_markedly_fewer_gulf_chat_fte():
     # workload per agent falls by 40% (1 - 1 / 1.67); small hours round up, so at least 30%.
     assert two.fte < 0.7 * one.fte
     assert two.weekly_workload_hours == one.weekly_workload_hours
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.integers(1, 7), st.integers(0, 20), st.integers(1, 12),
+    st.lists(st.floats(0, 10), min_size=24, max_size=24),
+    st.floats(0.25, 100), st.floats(0.25, 100),
+)
+def test_a_stricter_response_target_never_needs_fewer_agents(days, opening, length, profile,
+                                                            first, second):
+    hours = Hours(days, opening, min(24, opening + length))
+    assumptions = Assumptions(hourly_profile=tuple(profile))
+    strict, lax = sorted((first, second))
+    tight, loose = (staff_channel(email(50, hours, target), INHOUSE, assumptions)
+                    for target in (strict, lax))
+    assert tight.fte >= loose.fte * (1 - 1e-9)
+    assert tight.late_share >= loose.late_share - 1e-9

@@ -17,9 +17,10 @@ days)), spread with the assumptions' hourly arrival profile restricted to those 
   around the clock (the hourly profile over all 24 hours, every day of the week), the work is
   done in the channel's open hours, first in first out, and closed hours count against the
   target. The staffing is the least level capacity per open hour (found by bisection on a fluid
-  simulation of the cyclic week) that answers within the target every contact that can be;
-  contacts arriving where no open hour is left before their target are answered late, first
-  thing at opening, and `late_share` reports their share.
+  simulation of the cyclic week) that answers within the target every contact that can be,
+  and never less than a looser target would need (a stricter target never needs fewer agents);
+  contacts arriving where no open hour is left before their target are answered late, with the
+  capacity the others leave, and `late_share` reports their share.
 - Outbound calls are placed whenever suits: their work is spread evenly over the open day.
 - Blending (`blend`): where a deferred channel needs a fraction of an agent in an hour, that
   fraction is worked in the live channels' idle time in the same hour, as far as it fits under
