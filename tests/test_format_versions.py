@@ -16,6 +16,9 @@ from analysis.workbook import Severity, WorkbookInvalid, load
 from analysis.workbook import format as fmt
 
 BILLED = "Billed minutes per handled minute (per-minute pricing)"
+PATIENCE = "Mean patience before hanging up (seconds; blank = nobody hangs up)"
+CHATS = "Chats per agent at the same time (blank = 1)"
+GROWTH = "Handling-time growth per extra concurrent chat (%; blank = 20)"
 EXIT_FEE = "Exit fee (quote currency)"
 
 
@@ -48,7 +51,8 @@ def test_a_version_1_workbook_gets_the_defaults_and_one_notice(version_2, edited
     assert notices[0].render("en") == (
         "Warning: sheet “Instructions”, cell B2: found 1; expected format version 2; a version 1 "
         "workbook lacks the fields added since, so these defaults were assumed: "
-        f"{EXIT_FEE}: 0 and {BILLED}: 1 (a new template has these fields)."
+        f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, {EXIT_FEE}: 0, and {BILLED}: 1 "
+        "(a new template has these fields)."
     )
 
 
@@ -92,3 +96,25 @@ def test_the_real_format_follows_the_policy():
     for field in fmt.fields():
         assert field.since in fmt.SUPPORTED_VERSIONS, field.key
         assert field.since == 1 or not field.required, field.key
+
+
+def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):
+    """The real version-2 fields (Demand M, N, O): a version-1 copy of the Gulf example keeps
+    loading; its chat gets one chat per agent and nobody hangs up, whatever those cells hold."""
+    from openpyxl import load_workbook
+
+    from analysis.model import Channel
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    book = load_workbook(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    book["Instructions"]["B2"] = 1
+    path = tmp_path / "version-1.xlsx"
+    book.save(path)
+    inputs, warnings = load(path)
+    chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert (chat.chats_per_agent, chat.aht_growth_per_chat, chat.patience_seconds) == (1, 0.2,
+                                                                                       None)
+    assert warnings[0].cell == "B2" and PATIENCE in warnings[0].render("en")
+    inputs, warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert chat.chats_per_agent > 1

@@ -107,16 +107,16 @@ def test_missing_sheets_are_all_reported(edited):
     assert only(problems) == [("Quotes", "—"), ("Assumptions", "—")]
 
 
-@pytest.mark.parametrize("version", [2, "two", None])
+@pytest.mark.parametrize("version", [3, "two", None])
 def test_wrong_format_version(edited, version):
     problems = problems_of(edited({"Instructions": {"B2": version}}))
     assert only(problems) == [("Instructions", "B2")]
-    assert dict(problems[0].params) == {"version": "1"}
+    assert dict(problems[0].params) == {"version": "2"}
 
 
 def test_version_as_text_is_accepted(edited, filled_workbook):
-    """"1" typed as text is version 1: the workbook loads exactly as the untouched one."""
-    inputs, warnings = load(edited({"Instructions": {"B2": "1"}}))
+    """"2" typed as text is version 2: the workbook loads exactly as the untouched one."""
+    inputs, warnings = load(edited({"Instructions": {"B2": "2"}}))
     assert warnings == []
     assert inputs == load(filled_workbook)[0]
 

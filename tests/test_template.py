@@ -37,7 +37,7 @@ def test_blank_template_layout(tmp_path):
     book = load_workbook(write_template(tmp_path / "blank.xlsx"))
     assert book.sheetnames == [*fmt.SHEETS, fmt.LISTS]
     assert book[fmt.LISTS].sheet_state == "hidden"
-    assert book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value == 1
+    assert book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value == 2
     instructions = " ".join(str(c.value) for c in book[fmt.INSTRUCTIONS]["A"] if c.value)
     assert "خدمة العملاء" in instructions  # Arabic: customer service (glossary)
     assert "asistență pentru clienți" in instructions  # Romanian: customer support (glossary)

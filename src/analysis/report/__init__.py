@@ -45,6 +45,7 @@ from analysis.report.regions import (
 )
 from analysis.report.staffing import (
     hours_effect_text,
+    queue_text,
     service_curve,
     staffing_sentence,
     staffing_table,
@@ -86,6 +87,7 @@ __all__ = [
     "models_table",
     "monte_carlo_chart",
     "monte_carlo_table",
+    "queue_text",
     "quote_positions",
     "quotes_section",
     "reasons",

@@ -19,10 +19,10 @@ from enum import StrEnum
 from analysis.i18n import N_
 from analysis.model import Assumptions, Channel, PricingModel
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The version the template writes in `VERSION_CELL`: the newest one."""
 
-SUPPORTED_VERSIONS = frozenset({1})
+SUPPORTED_VERSIONS = frozenset({1, 2})
 """Versions the loader reads. An older workbook lacks the fields added since (`Field.since`): they
 get their defaults, and one warning lists them. The policy is in docs/workbook-format.md."""
 
@@ -239,6 +239,12 @@ QUEUED = frozenset(c for c in Channel if c.is_queued)
 DEFERRED = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.OUTBOUND_PHONE})
 """Channels worked from a backlog against a response time in hours."""
 
+CHAT_AHT_GROWTH = 0.2
+"""Each extra concurrent chat lengthens every chat by 20% of its handling time alone. Source:
+ccPlanning, "Chat concurrency and AHT" (ccplanning.net/articles/chat-concurrency-and-aht): going
+from 2 to 3 concurrent chats lifts an agent's output by 25-35%, not 50%; at 20% a third chat lifts
+it by (3 / 1.4) / (2 / 1.2) - 1 = 29%."""
+
 PERCENT_NOTE = N_("percent: type 30 for 30% (a cell formatted as a percentage is read as shown)")
 
 
@@ -305,6 +311,18 @@ DEMAND_FIELDS = _in_columns(DEMAND, "B", (
     Field("success_rate", N_("Success rate (% of calls earning a commission)"), Kind.PERCENT,
           minimum=0, maximum=100, plausible=Plausible(1, 50), required=False,
           channels=frozenset({Channel.OUTBOUND_PHONE})),
+    Field("patience_seconds", N_("Mean patience before hanging up (seconds; blank = nobody "
+                                 "hangs up)"), Kind.NUMBER,
+          minimum=1, maximum=3600, plausible=Plausible(10, 1200), required=False, default=None,
+          channels=QUEUED, since=2),
+    Field("chats_per_agent", N_("Chats per agent at the same time (blank = 1)"), Kind.INTEGER,
+          minimum=1, maximum=6, plausible=Plausible(1, 4), required=False, default=1,
+          channels=frozenset({Channel.CHAT}), since=2),
+    Field("aht_growth_per_chat",
+          N_("Handling-time growth per extra concurrent chat (%; blank = 20)"), Kind.PERCENT,
+          minimum=0, maximum=100, plausible=Plausible(0, 50), required=False,
+          default=CHAT_AHT_GROWTH,
+          channels=frozenset({Channel.CHAT}), since=2),
 ))
 
 DEMAND_CHANNEL_COLUMN = "A"

@@ -278,7 +278,21 @@ def _demand_row(
         customers=values["customers"],
         contacts_per_customer=values["contacts_per_customer"],
         success_rate=values.get("success_rate"),
+        patience_seconds=values.get("patience_seconds") if queued else None,
+        **_concurrency(values, channel),
     )
+
+
+def _concurrency(values: Values, channel: Channel) -> Values:
+    """Chat's chats per agent and handling-time growth; blank cells take the defaults."""
+    if channel is not Channel.CHAT:
+        return {}
+    chats, growth = values.get("chats_per_agent"), values.get("aht_growth_per_chat")
+    spec = {f.key: f for f in fmt.DEMAND_FIELDS}
+    return {
+        "chats_per_agent": spec["chats_per_agent"].default if chats is None else chats,
+        "aht_growth_per_chat": spec["aht_growth_per_chat"].default if growth is None else growth,
+    }
 
 
 def _ignored_row(

@@ -1,4 +1,4 @@
-"""The blank company workbook (format v1), built from `workbook.format`.
+"""The blank company workbook (the newest format version), built from `workbook.format`.
 
 Everything the loader reads is laid out from the same field specs: labels with
 units, yellow input cells with a legend, dropdowns for every enumeration,
@@ -175,6 +175,10 @@ def _demand(sheet: Worksheet) -> None:
            "hours, or leave all three blank."),
         N_("Outbound phone: success rate (%) is the share of calls earning a commission; "
            "needed for commission quotes."),
+        N_("Inbound phone and chat: mean patience is how long callers wait on average before "
+           "hanging up (seconds, from your telephony or chat reports); blank means nobody hangs "
+           "up. Chat: chats one agent handles at the same time, and how much longer each chat "
+           "takes per extra chat (the average handling time is for a chat handled alone)."),
     )
     first = fmt.DEMAND_ROWS[Channel.SOCIAL] + 2
     for offset, note in enumerate(notes):
