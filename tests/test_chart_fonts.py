@@ -1,0 +1,162 @@
+"""Every chart of the book draws the same, byte for byte, whatever fonts the system has.
+
+Each chart shown in the chapter notebooks (the stored English outputs in notebooks/, and the
+Arabic, Romanian and English ones the book build executes) is drawn again from its plain text
+(title, Vega-Lite spec, number format; see analysis.report.blocks.Figure) in fresh processes:
+once with the machine's fonts as they are, once with every system font folder but DejaVu's
+hidden, as on a fresh Debian machine. Hiding uses a private mount namespace (`unshare -m`) with an
+empty tmpfs over each folder, so nothing changes outside that one process. Both drawings must
+equal the stored output. A control chart asking for a system font shows that hiding does change
+what vl-convert sees.
+
+Without `unshare` (not root, no user namespaces) a local run skips, saying so; CI never skips.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from fontTools.ttLib import TTFont
+
+from analysis.book import paths, pipeline
+from analysis.report import blocks, fonts
+
+SYSTEM_FONTS = Path("/usr/share/fonts")
+KEPT = "dejavu"
+"""The fonts a fresh Debian machine may have (fontconfig pulls in fonts-dejavu-core)."""
+HIDE = ('for folder; do mount -t tmpfs -o size=1m none "$folder" || exit 97; done; '
+        'exec "$PYTHON" -c "$DRAW"')
+"""Hides each folder named in its arguments, then runs DRAW (both passed in the environment)."""
+
+DRAW = """
+import json, sys
+from pathlib import Path
+from analysis.report.blocks import chart_html
+charts = json.load(sys.stdin)
+seen = sorted(str(path) for path in Path("/usr/share/fonts").rglob("*") if path.is_file())
+print(json.dumps({"fonts": seen, "html": [chart_html(*chart) for chart in charts]}))
+"""
+"""Runs in the child: draws each [title, spec, number_format] and lists the fonts it could see."""
+
+
+def hidden_folders() -> list[Path]:
+    """Every system font folder but DejaVu's (e.g. truetype/noto, truetype/liberation)."""
+    folders = [folder for folder in sorted(SYSTEM_FONTS.glob("*/*"))
+               if folder.is_dir() and folder.name != KEPT]
+    local = Path("/usr/local/share/fonts")
+    return folders + ([local] if local.is_dir() else [])
+
+
+def _hiding_works() -> str:
+    """Empty if this machine can hide folders from one process; else why not."""
+    try:
+        probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt"],
+                               capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        return "unshare is not installed"
+    if probe.returncode != 0:
+        return f"unshare -m with a tmpfs mount failed: {probe.stderr.strip()}"
+    return ""
+
+
+@pytest.fixture(scope="module")
+def can_hide() -> None:
+    reason = _hiding_works()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def draw(charts: list[list[object]], hide: bool) -> dict[str, list[str]]:
+    """Draws the charts in a new Python process, with the system's fonts hidden or not."""
+    command = [sys.executable, "-c", DRAW]
+    if hide:
+        command = ["unshare", "-m", "sh", "-c", HIDE, "hide", *map(str, hidden_folders())]
+    environment = {**os.environ, "PYTHON": sys.executable, "DRAW": DRAW}
+    done = subprocess.run(command, input=json.dumps(charts), capture_output=True, text=True,
+                          env=environment, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def charts_in(notebook: Path) -> list[tuple[str, list[object], str]]:
+    """(where, [title, spec, number_format], stored HTML) for each chart a notebook shows."""
+    found = []
+    for number, cell in enumerate(nbformat.read(notebook, as_version=4).cells):
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html", "")
+            if html.startswith('<figure class="report-chart"'):
+                chart = list(blocks.parse_chart_text(output["data"]["text/plain"]))
+                found.append((f"{notebook} cell {number}", chart, html))
+    return found
+
+
+@pytest.fixture(scope="module")
+def stored() -> list[tuple[str, list[object], str]]:
+    charts = [chart for notebook in sorted((paths.ROOT / "notebooks").glob("*.ipynb"))
+              for chart in charts_in(notebook)]
+    assert len(charts) >= 8, "every chapter with a chart should have stored it"
+    return charts
+
+
+@pytest.fixture(scope="module")
+def built() -> list[tuple[str, list[object], str]]:
+    """The charts of the book build (incremental: after `make book` nothing runs again)."""
+    pipeline.build(paths.DEFAULT_WORKBOOK, ["en", "ar", "ro"], say=lambda line: None)
+    charts = [chart for notebook in sorted(paths.EXECUTED_DIR.glob("*/*.ipynb"))
+              for chart in charts_in(notebook)]
+    languages = {Path(where).parent.name for where, _chart, _html in charts}
+    assert languages == {"en", "ar", "ro"}
+    return charts
+
+
+def _mismatches(charts, drawn: list[str]) -> list[str]:
+    return [where for (where, _chart, html), again in zip(charts, drawn, strict=True)
+            if again != html]
+
+
+def test_hiding_leaves_only_dejavu(can_hide):
+    seen = draw([], hide=True)["fonts"]
+    assert all(f"/{KEPT}/" in path for path in seen), seen
+
+
+def test_stored_charts_are_redrawn_identically_with_only_dejavu(can_hide, stored):
+    drawn = draw([chart for _where, chart, _html in stored], hide=True)["html"]
+    assert _mismatches(stored, drawn) == []
+
+
+def test_stored_charts_are_redrawn_identically_with_every_system_font(stored):
+    drawn = draw([chart for _where, chart, _html in stored], hide=False)["html"]
+    assert _mismatches(stored, drawn) == []
+
+
+def test_arabic_and_romanian_charts_do_not_depend_on_system_fonts(can_hide, built):
+    charts = [chart for _where, chart, _html in built]
+    assert _mismatches(built, draw(charts, hide=True)["html"]) == []
+    assert _mismatches(built, draw(charts, hide=False)["html"]) == []
+
+
+def test_hiding_changes_a_chart_that_asks_for_a_system_font(can_hide):
+    # The control: the same chart in a hidden font's family must come out differently, else the
+    # tests above would pass without proving anything.
+    families = sorted({TTFont(path, fontNumber=0)["name"].getDebugName(1)
+                       for folder in hidden_folders()
+                       for path in sorted(folder.rglob("*.ttf"))[:5]})
+    if not families:
+        pytest.skip("this machine has no system font besides DejaVu to hide")
+    spec = {"data": {"values": [{"name": "Ilie Ștefănescu", "cost": 3},
+                                {"name": "خدمة العملاء", "cost": 5}]},
+            "mark": "bar",
+            "encoding": {"y": {"field": "name", "type": "nominal"},
+                         "x": {"field": "cost", "type": "quantitative"}},
+            "config": {"font": families[0]}}
+    chart = ["Control", spec, {}]
+    assert draw([chart], hide=True)["html"] != draw([chart], hide=False)["html"]
+    assert fonts.FAMILY not in families
