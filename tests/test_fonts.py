@@ -129,3 +129,15 @@ def test_numbers_keep_nine_significant_digits():
 def test_text_that_is_not_a_chart_is_refused():
     with pytest.raises(ValueError):
         blocks.parse_chart_text("A table\nName | Cost")
+
+
+def test_deriving_again_gives_the_same_bytes(tmp_path):
+    # The book is reproducible byte for byte only if its font files are: nothing in them may
+    # come from the clock (fontTools stamps merged fonts with the time unless told otherwise).
+    # The installed copy was derived earlier, at another second.
+    again = tmp_path / "again"
+    fonts._derive(again)
+    made = sorted(path.relative_to(again) for path in again.rglob("*") if path.is_file())
+    assert made
+    for relative in made:
+        assert (again / relative).read_bytes() == (fonts.ensure() / relative).read_bytes(), relative

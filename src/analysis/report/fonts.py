@@ -48,7 +48,7 @@ STACK = f'"{FAMILY}", sans-serif'
 WEIGHTS = {400: "Regular", 700: "Bold"}
 """The weights the book uses: body text and labels, and bold titles and emphasis."""
 FILE_STEM = "DecisionBookSans"
-RECIPE = 1
+RECIPE = 2
 """Bump when the derivation below changes, so that every install derives its fonts again."""
 SOURCES = ("fontpkg-noto-sans", "fontpkg-noto-sans-arabic", "fonttools", "brotli")
 """The distributions whose versions decide the derived bytes (brotli compresses the WOFF2)."""
@@ -182,8 +182,10 @@ def _rename(font: object, weight: int) -> None:
 def _derive(folder: Path) -> None:
     """Writes `ttf/` and `web/fonts/` (WOFF2 and licences) into `folder`."""
     from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
 
     latin, arabic, licences = _sources()
+    dates = TTFont(latin, lazy=True)["head"]
     (folder / "ttf").mkdir(parents=True)
     web = folder / "web" / WEB_FOLDER
     web.mkdir(parents=True)
@@ -191,7 +193,9 @@ def _derive(folder: Path) -> None:
         font = Merger().merge([_static_cut(latin, weight, LATIN),
                                _static_cut(arabic, weight, ARABIC)])
         _rename(font, weight)
-        font.recalcTimestamp = False  # keeps Noto Sans's dates: the same bytes on every run
+        # Noto Sans's own dates, not the clock's (the merge sets them to now): same bytes always.
+        font["head"].created, font["head"].modified = dates.created, dates.modified
+        font.recalcTimestamp = False
         font.save(folder / "ttf" / file_name(weight, "ttf"))
         font.flavor = "woff2"
         font.save(web / file_name(weight, "woff2"))
