@@ -116,10 +116,10 @@ def test_per_outcome_quote(edited):
 
 
 def test_time_on_site_above_the_shrinkage_is_capped_with_a_warning(edited):
-    inputs, warnings = load(edited({"InHouse": {"B35": 40}}))
+    inputs, warnings = load(edited({"InHouse": {"B18": 20, "B35": 25}}))
     warning = at(warnings, "InHouse", "B35", Severity.WARNING)
-    assert dict(warning.params) == {"cell": "B18", "shrinkage": "35"}
-    assert inputs.inhouse.onsite_shrinkage == 0.40  # the cost model reads it as the 35%
+    assert dict(warning.params) == {"cell": "B18", "shrinkage": "20"}
+    assert inputs.inhouse.onsite_shrinkage == 0.25  # the cost model reads it as the 20%
 
 
 def test_bounds_of_the_new_fields(edited):

@@ -22,6 +22,7 @@ from analysis.workbook import format as fmt
 from analysis.workbook.examples import EXAMPLES_DIR
 
 BILLED = "Billed minutes per handled minute (per-minute pricing)"
+PATIENCE = "Mean patience before hanging up (seconds; blank = nobody hangs up)"
 EXIT_FEE = "Exit fee (quote currency)"
 
 
@@ -159,3 +160,25 @@ def test_a_version_2_example_reads_its_contract_terms():
     riyadh = next(q for q in inputs.quotes if q.vendor.startswith("Riyadh"))
     assert riyadh.basis is BillingBasis.PAID
     assert (riyadh.vendor_shrinkage, riyadh.night_weekend_surcharge) == (0.30, 0.10)
+
+
+def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):
+    """The real version-2 fields (Demand M, N, O): a version-1 copy of the Gulf example keeps
+    loading; its chat gets one chat per agent and nobody hangs up, whatever those cells hold."""
+    from openpyxl import load_workbook
+
+    from analysis.model import Channel
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    book = load_workbook(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    book["Instructions"]["B2"] = 1
+    path = tmp_path / "version-1.xlsx"
+    book.save(path)
+    inputs, warnings = load(path)
+    chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert (chat.chats_per_agent, chat.aht_growth_per_chat, chat.patience_seconds) == (1, 0.2,
+                                                                                       None)
+    assert warnings[0].cell == "B2" and PATIENCE in warnings[0].render("en")
+    inputs, warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert chat.chats_per_agent > 1

@@ -155,7 +155,7 @@ def test_overlong_names_are_shortened_with_the_full_name_in_a_tooltip():
 
 
 def test_the_terminal_summary_shortens_names(edited):
-    long_name = "Alpha " + "y" * 200
+    long_name = "Alpha " + "y" * 150
     inputs, _warnings = loader.load(edited({fmt.QUOTES: {VENDOR_CELL: long_name}}))
     text = summary.render(inputs, summary.headline(inputs, "en"), "en")
     assert long_name not in text and long_name[:MAX_SHOWN - 1] + "…" in text

@@ -89,21 +89,21 @@ def test_every_enumeration_has_a_dropdown(tmp_path):
     assert company["B7"].formula1 == "Lists!$A$1:$A$2"
     assert [lists["A1"].value, lists["A2"].value] == ["Business hours", "24/7"]
     assert company["B5"].errorStyle == "warning"  # other ISO codes may be typed
-    quotes = _validations(book[fmt.QUOTES])
-    assert quotes["B4:B500"].formula1 == "Lists!$D$1:$D$9"
+    quotes = _validations(book[fmt.QUOTES])  # to the last quote row, 4 + 200 - 1 = 203
+    assert quotes["B4:B203"].formula1 == "Lists!$D$1:$D$9"
     assert [lists[f"D{r}"].value for r in range(1, 10)] == [
         "USA/Canada", "Western Europe", "Eastern Europe", "Australia", "Africa/Middle East",
         "Latin America", "Asia/Philippines", "India", "Pakistan",
     ]
-    assert quotes["C4:C500"].formula1 == "Lists!$B$1:$B$5"
-    assert quotes["D4:D500"].formula1 == "Lists!$C$1:$C$7"
+    assert quotes["C4:C203"].formula1 == "Lists!$B$1:$B$5"
+    assert quotes["D4:D203"].formula1 == "Lists!$C$1:$C$7"
     assert [lists[f"C{r}"].value for r in range(1, 8)] == [
         "Shared, per minute", "Dedicated, per hour", "Monthly per agent", "Commission",
         "Hourly + commission", "Per handled contact", "Per resolved contact",
     ]
-    assert quotes["F4:F500"].formula1 == "Lists!$F$1:$F$2"
+    assert quotes["F4:F203"].formula1 == "Lists!$F$1:$F$2"
     assert [lists["F1"].value, lists["F2"].value] == ["USD", "=Company!$B$5"]
-    assert quotes["K4:K500"].formula1 == "Lists!$G$1:$G$5"
+    assert quotes["K4:K203"].formula1 == "Lists!$G$1:$G$5"
     assert [lists[f"G{r}"].value for r in range(1, 6)] == [
         "In-seat hours", "Paid hours", "Productive hours", "Handling time", "Talk time"]
     inhouse = _validations(book[fmt.INHOUSE])

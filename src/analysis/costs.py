@@ -39,7 +39,7 @@ from analysis.model import (
     VendorQuote,
 )
 from analysis.reference import COMMISSION_PREMIUM, Reference
-from analysis.staffing import ChannelStaffing, whole
+from analysis.staffing import ChannelStaffing, blend, whole
 
 HOURS_PER_DAY = 24
 MINUTES_PER_HOUR = 60
@@ -265,9 +265,11 @@ def inhouse_cost(costs: InHouseCosts, channels: Sequence[ChannelStaffing]) -> In
       leads, and the management layer (day staff with desks of their own); equipment (amortised
       over `equipment_years`), rent and overhead are paid per seat;
     - software is paid per licence: every user (agents, team leads, management) by default, or
-      every seat when the workbook says so.
+      every seat when the workbook says so;
+    - one team: a deferred channel's fraction of an agent in an hour is worked in the live
+      channels' idle time then (`staffing.blend`).
     """
-    channels = tuple(channels)
+    channels = blend(channels)
     fte = sum(c.fte for c in channels)
     headcount = whole(fte)
     agent_hours = sum(c.weekly_agent_hours for c in channels)

@@ -26,6 +26,7 @@ from analysis.options import (
 )
 from analysis.reference import Reference
 from analysis.staffing import ChannelStaffing
+from analysis.workbook import format as wf
 
 MONTE_CARLO_SEED = 20240601
 MONTE_CARLO_DRAWS = 200
@@ -83,8 +84,14 @@ def _vendor_terms(quote: VendorQuote, company_shrinkage: float, m: dict[str, flo
     basis = quote.billing_basis
     if m["billing_basis"] != 1.0:
         basis = basis_at_end(quote.model, dearest=m["billing_basis"] > 1.0) or basis
-    return replace(quote, vendor_shrinkage=min(0.95, own * m["vendor_shrinkage"]),
+    return replace(quote, vendor_shrinkage=min(SHRINKAGE_MAX, own * m["vendor_shrinkage"]),
                    billing_basis=basis)
+
+_INHOUSE_BOUNDS = {f.key: f for f in wf.INHOUSE_FIELDS}
+SHRINKAGE_MAX = _INHOUSE_BOUNDS["shrinkage"].maximum / 100
+"""A moved shrinkage stays within the workbook's own bound (90%): all paid time lost is no team.
+Attrition needs no bound (above 100% means more hires than seats a year), so it has none: a
+factor is never clipped inside the workbook's bounds, and the base is the headline figure."""
 
 
 def vary(inputs: Inputs, multipliers: dict[str, float]) -> tuple[Inputs, float]:
@@ -112,8 +119,8 @@ def vary(inputs: Inputs, multipliers: dict[str, float]) -> tuple[Inputs, float]:
         operations_manager_salary=pay(costs.operations_manager_salary),
         quality_analyst_salary=pay(costs.quality_analyst_salary),
         planner_salary=pay(costs.planner_salary),
-        attrition=min(1.0, costs.attrition * m["attrition"]),
-        shrinkage=min(0.95, costs.shrinkage * m["shrinkage"]),
+        attrition=costs.attrition * m["attrition"],
+        shrinkage=min(SHRINKAGE_MAX, costs.shrinkage * m["shrinkage"]),
     )
     quotes = tuple(
         replace(_vendor_terms(q, inputs.inhouse.shrinkage, m), rate=q.rate * m["vendor_rates"],
@@ -147,16 +154,20 @@ def committed_staffing(inputs: Inputs, reference: Reference) -> tuple[ChannelSta
 
 
 def tornado(inputs: Inputs, option: OptionCost, reference: Reference) -> pd.DataFrame:
-    """Each factor moved down then up alone: in-house cost, option cost and saving at each end.
+    """Each factor moved down then up alone: in-house cost, option cost and saving at each end,
+    and at the base (every factor as in the workbook: the headline figures).
 
     Sorted by swing (the spread of the saving), widest first, as a tornado chart draws them.
     """
     spec = spec_of(option)
     committed = committed_staffing(inputs, reference)
+    inhouse, priced = priced_pair(inputs, spec, reference, {}, committed)
+    base = {"inhouse_base": inhouse.total, "option_base": priced.total,
+            "saving_base": saving_of(priced, inhouse)}
     rows = []
     for factor in FACTORS:
         row = {"factor": factor.id, "label": factor.label, "change": factor.change,
-               "discrete": factor.discrete}
+               "discrete": factor.discrete, **base}
         for end, sign in (("low", -1), ("high", 1)):
             inhouse, priced = priced_pair(inputs, spec, reference,
                                           {factor.id: 1 + sign * factor.change}, committed)
@@ -174,6 +185,8 @@ class MonteCarlo:
     option_id: str
     seed: int
     savings: tuple[float, ...]
+    base_saving: float = float("nan")
+    """The saving with every factor at its peak (today's value): the headline saving."""
 
     def percentile(self, q: float) -> float:
         return float(np.percentile(self.savings, q))
@@ -210,7 +223,9 @@ def monte_carlo(inputs: Inputs, option: OptionCost, reference: Reference,
                        for f in FACTORS if not f.discrete}
         inhouse, priced = priced_pair(inputs, spec, reference, multipliers, committed)
         savings.append(saving_of(priced, inhouse))
-    return MonteCarlo(option.id, seed, tuple(savings))
+    inhouse, priced = priced_pair(inputs, spec, reference, {f.id: 1.0 for f in FACTORS},
+                                  committed)
+    return MonteCarlo(option.id, seed, tuple(savings), saving_of(priced, inhouse))
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from analysis import console
 from analysis.book import maintenance, paths, pipeline, publish, stage
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, N_, translator
@@ -69,11 +70,13 @@ def _stop(signum: int, frame: object) -> NoReturn:
 def _build(args: argparse.Namespace) -> int:
     _ = translator(args.lang)
     signal.signal(signal.SIGTERM, _stop)
-    # from where the analyst stands; an empty value stays empty, to be refused as such
-    workbook = Path(args.workbook).expanduser().resolve() if args.workbook.strip() else ""
-    report = pipeline.build(workbook, _languages(args.langs), say=print,
+    # From where the analyst stands; abspath, not resolve(): a link loop is the loader's to report.
+    # An empty value stays empty, to be refused as such.
+    workbook = (Path(os.path.abspath(Path(args.workbook).expanduser()))
+                if args.workbook.strip() else "")
+    report = pipeline.build(workbook, _languages(args.langs), say=console.say,
                             workers=args.workers, message_lang=args.lang)
-    print(_("{executed} notebook(s) executed, {books} language book(s) rendered, {state} "
+    console.say(_("{executed} notebook(s) executed, {books} language book(s) rendered, {state} "
             "in {seconds} s: {path}").format(
         executed=report.executed, books=len(report.rendered),
         state=_("site updated") if report.published else _("site unchanged"),
@@ -85,7 +88,7 @@ def _refresh(_args: argparse.Namespace) -> int:
     notebooks = stage.chapter_notebooks()
     for count, notebook in enumerate(notebooks, start=1):
         seconds = maintenance.refresh_notebook(notebook)
-        print(f"[{count}/{len(notebooks)}] {notebook.name} {seconds:.1f} s")
+        console.say(f"[{count}/{len(notebooks)}] {notebook.name} {seconds:.1f} s")
     return 0
 
 
@@ -120,13 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except AnalysisError as error:
-        print(error.render(lang), file=sys.stderr)
+        console.tell(error.render(lang))
         return 1
     except KeyboardInterrupt:
-        print(stopped_message(lang), file=sys.stderr)
+        console.tell(stopped_message(lang))
         return 130
+    except BrokenPipeError:
+        console.silence(sys.stdout)
+        return 0
     except OSError as error:
-        print(disk_message(error, lang), file=sys.stderr)
+        console.tell(disk_message(error, lang))
         return 1
 
 

@@ -25,7 +25,7 @@ from analysis.book.checkpoint import reached
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, N_, check_language, translator
 from analysis.workbook import WorkbookUnreadable
-from analysis.workbook.cells import MISSING_FILE
+from analysis.workbook.files import MISSING_FILE
 
 Say = Callable[[str], None]
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")

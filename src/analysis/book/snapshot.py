@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis.book import paths
 from analysis.model import Inputs
-from analysis.workbook import WorkbookUnreadable, cells, loader
+from analysis.workbook import WorkbookUnreadable, files, loader
 
 
 @dataclass(frozen=True)
@@ -39,24 +39,16 @@ class Snapshot:
 
 
 def read(source: Path) -> bytes:
-    """The workbook's bytes, or WorkbookUnreadable naming the analyst's file and why."""
-    if not source.exists():
-        raise WorkbookUnreadable(str(source), cells.MISSING_FILE)
-    if source.is_dir():
-        raise WorkbookUnreadable(str(source), cells.IS_FOLDER)
-    if source.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise WorkbookUnreadable(str(source), cells.NOT_XLSX)
-    try:
-        return source.read_bytes()
-    except PermissionError as error:
-        raise WorkbookUnreadable(str(source), cells.NO_PERMISSION) from error
+    """The workbook's bytes, or WorkbookUnreadable naming the analyst's file and why (the
+    loader's own safe read: never blocks on a pipe or device, bounded in size)."""
+    return files.read_source(source).data
 
 
 def take(source: Path) -> Snapshot:
-    """Reads `source` once and keeps its bytes as `_build/snapshot/<hash>.xlsx` (or .xlsm)."""
+    """Reads `source` once and keeps its bytes as `_build/snapshot/<hash>.xlsx`."""
     data = read(source)
     digest = hashlib.sha256(data).hexdigest()
-    target = paths.SNAPSHOT_DIR / f"{digest[:32]}{source.suffix.lower()}"
+    target = paths.SNAPSHOT_DIR / f"{digest[:32]}.xlsx"
     if not (target.is_file() and target.read_bytes() == data):
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{os.getpid()}")

@@ -55,6 +55,7 @@ from analysis.report.regions import (
 )
 from analysis.report.staffing import (
     hours_effect_text,
+    queue_text,
     service_curve,
     staffing_sentence,
     staffing_table,
@@ -102,6 +103,7 @@ __all__ = [
     "models_table",
     "monte_carlo_chart",
     "monte_carlo_table",
+    "queue_text",
     "quote_positions",
     "quote_terms_table",
     "quotes_section",

@@ -1,4 +1,4 @@
-"""The blank company workbook (format v2), built from `workbook.format`.
+"""The blank company workbook (the newest format version), built from `workbook.format`.
 
 Everything the loader reads is laid out from the same field specs: labels with
 units, yellow input cells with a legend, dropdowns for every enumeration,
@@ -29,8 +29,8 @@ TITLE = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 RIGHT_TO_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)
 
-VALIDATION_LAST_ROW = 500
-"""Quote dropdowns reach this row, well past the formatted rows, for added quotes."""
+VALIDATION_LAST_ROW = fmt.QUOTE_LAST_ROW
+"""Quote dropdowns reach the last quote row the format reads, past the formatted rows."""
 
 INSTRUCTIONS = (
     N_("This workbook describes your customer-service operation for the sourcing analysis: "
@@ -46,7 +46,7 @@ INSTRUCTIONS = (
     N_("Demand: for each channel give the monthly number of tickets, or the number of "
        "customers and the incident rate (contacts per customer per month), or both (they "
        "must agree within 5%). Leave the volume blank for a channel you do not use."),
-    N_("Quotes: one row per vendor price; add as many rows as you need."),
+    N_("Quotes: one row per vendor price, up to 200 quotes (rows 4 to 203)."),
     N_("Quotes, columns K to T: the contract terms (billing basis, the vendor's shrinkage and "
        "contract hours, night and weekend surcharge, service credits, resolution rate); a blank "
        "cell keeps the usual term, as the header says."),
@@ -189,6 +189,10 @@ def _demand(sheet: Worksheet) -> None:
            "hours, or leave all three blank."),
         N_("Outbound phone: success rate (%) is the share of calls earning a commission; "
            "needed for commission quotes."),
+        N_("Inbound phone and chat: mean patience is how long callers wait on average before "
+           "hanging up (seconds, from your telephony or chat reports); blank means nobody hangs "
+           "up. Chat: chats one agent handles at the same time, and how much longer each chat "
+           "takes per extra chat (the average handling time is for a chat handled alone)."),
         N_("After-call work (phone and chat): the share of the handling time spent after the "
            "conversation; used for quotes billed on talk time only (blank = 15%)."),
     )
