@@ -1,4 +1,4 @@
-"""Reading a filled company workbook (format v1) into `Inputs`.
+"""Reading a filled company workbook (format v1 or v2) into `Inputs`.
 
 The loader reports every problem it finds in one go, so an analyst fixes the
 workbook in one pass rather than one error per run. It never writes to the
@@ -46,8 +46,10 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         raise WorkbookInvalid(problems)
     version = int(_version(values).value)
     newer = tuple(f for f in fmt.fields() if f.since > version)
+    present = fmt.sheets_in(version)
     sheets = {
-        name: _without(snapshot(values[name], formulas[name]), name, newer)
+        name: _without(snapshot(values[name], formulas[name]), name, newer) if name in present
+        else {}
         for name in fmt.SHEETS
     }
     inputs, problems = read_sheets(sheets)
@@ -58,13 +60,19 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
 
 
 def _structure(book: Workbook) -> list[Problem]:
-    """Missing sheets and a wrong format version: nothing else can be read reliably."""
+    """Missing sheets and a wrong format version: nothing else can be read reliably.
+
+    The sheets required are those of the workbook's version (a sheet added later is read as
+    blank); when the version cannot be read, those of version 1.
+    """
+    version = _version(book).value if fmt.INSTRUCTIONS in book.sheetnames else None
+    required = fmt.sheets_in(int(version) if version in fmt.SUPPORTED_VERSIONS else 1)
     problems = [
         Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
-        for name in fmt.SHEETS
+        for name in required
         if name not in book.sheetnames
     ]
-    if fmt.INSTRUCTIONS in book.sheetnames and _version(book).value not in fmt.SUPPORTED_VERSIONS:
+    if fmt.INSTRUCTIONS in book.sheetnames and version not in fmt.SUPPORTED_VERSIONS:
         problems.append(Problem(
             fmt.INSTRUCTIONS, fmt.VERSION_CELL,
             found_text(CellData(book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value)),
