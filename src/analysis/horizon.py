@@ -277,7 +277,7 @@ def _signature(option: OptionCost) -> frozenset[tuple[str, str, str, str]]:
     return frozenset(_signature_of(q) for q in option.quotes)
 
 
-def _people(option: OptionCost) -> np.ndarray:
+def people(option: OptionCost) -> np.ndarray:
     """Shape (2,): the option's in-house agents and team leads."""
     cost = option.inhouse
     return np.array([cost.headcount, cost.team_leads]) if cost else np.zeros(2)
@@ -299,7 +299,7 @@ class _Layout:
         self.per_person = np.array([self._per_person(y) for y in steps])
         today = years[0].option(today_id)
         if plan.current_team is None:
-            self.team_today = _people(today)
+            self.team_today = people(today)
         else:
             ratio = costs.agents_per_team_lead
             self.team_today = np.array([plan.current_team,
@@ -331,14 +331,14 @@ class _Layout:
         if _signature(own[0]) != _signature(today[0]):
             self._change(out, "transition", 1, today, own, self.team_today)
         else:
-            self._resize(out, "transition", 1, self.team_today, _people(own[0]))
+            self._resize(out, "transition", 1, self.team_today, people(own[0]))
         for y in range(1, len(self.years)):
             if self._month(y) != exit_month:
-                self._resize(out, "growth", self._month(y), _people(running[y - 1]),
-                             _people(running[y]))
+                self._resize(out, "growth", self._month(y), people(running[y - 1]),
+                             people(running[y]))
         if exit_month:
             last = (exit_month - 1) // MONTHS_PER_YEAR - 1
-            self._change(out, "exit", exit_month, own, inhouse, _people(own[last]))
+            self._change(out, "exit", exit_month, own, inhouse, people(own[last]))
         return out
 
     @staticmethod
@@ -372,8 +372,8 @@ class _Layout:
         """A month of one in-house person (agent or team lead) in `year`: the in-house team's
         monthly cost over its people."""
         team = self.years[year].inhouse
-        people = _people(team).sum()
-        return float(self._running(team, year)[2:].sum() / people) if people else 0.0
+        count = people(team).sum()
+        return float(self._running(team, year)[2:].sum() / count) if count else 0.0
 
     def _fee(self, quotes, fee: str, month: int) -> float:
         year = (month - 1) // MONTHS_PER_YEAR
@@ -399,7 +399,7 @@ class _Layout:
         kept, gained = _signature(old[year]), _signature(new[year])
         left = [q for q in old[year].quotes if _signature_of(q) not in gained]
         added = [q for q in new[year].quotes if _signature_of(q) not in kept]
-        after = _people(new[year])
+        after = people(new[year])
         row = out[month - 1]
         row[column(f"{event}.knowledge_transfer")] += self.plan.knowledge_transfer
         row[column(f"{event}.setup_fees")] += self._fee(added, "setup_fee", month)

@@ -163,8 +163,8 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     currency = inputs.company.currency
     years = inputs.company.horizon_years
     headers = (_("Option"), _("Present value, {years} years").format(
-        years=fmt_number(years, lang)), _("NPV vs today"), _("Payback month"), _("Annual cost"),
-        _("Per contact"), _("FTE"), _("Saving vs in-house"))
+        years=fmt_number(years, lang)), _("NPV against today"), _("Payback month"),
+        _("Annual cost"), _("Per contact"), _("FTE"), _("Saving vs in-house"))
     table = [
         (row.name, fmt_money(row.present_value, currency, lang),
          fmt_money(row.npv, currency, lang),
@@ -175,8 +175,8 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
         for row in rows
     ]
     widths = [max(len(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
-    lines = [_("{company}: customer-service sourcing options, cheapest over the {years}-year "
-               "horizon first; the annual figures are a steady-state year").format(
+    lines = [_("{company}: customer-service sourcing options, cheapest over the {years} years "
+               "of the planning horizon first; annual figures are for a steady-state year").format(
         company=inputs.company.name, years=fmt_number(years, lang))]
     for line in (headers, *table):
         lines.append("  ".join(
