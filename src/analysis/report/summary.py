@@ -115,19 +115,20 @@ def caveats(comparison: compare.Comparison, lang: str) -> Html:
 def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
                    years: int = 1) -> Html:
     """`summary.headline` as a table, cheapest over the horizon first: the horizon's present
-    value, NPV against today's operation and payback month, then the steady-state year."""
+    value, NPV against today's operation and payback month, then the steady-state year (cost and
+    saving against in-house) and the company's own staff. Costs per contact are in the chapters
+    on the in-house team and the outsourcing options."""
     _ = translator(lang)
     header = [_("Option"), _("Present value, {years} years").format(years=fmt_number(years, lang)),
-              _("NPV against today"), _("Payback month"), _("Annual cost"), _("Per contact"),
-              _("Your own staff (FTE)"), _("Annual saving vs in-house")]
+              _("NPV against today"), _("Payback month"), _("Annual cost"),
+              _("Annual saving vs in-house"), _("Your own staff (FTE)")]
     body = [[row.name, fmt_money(row.present_value, currency, lang),
              fmt_money(row.npv, currency, lang),
              _("never") if row.payback_month is None else fmt_number(row.payback_month, lang),
-             fmt_money(row.annual_cost, currency, lang),
-             fmt_money(row.per_contact, currency, lang, 2),
-             fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
+             fmt_money(row.annual_cost, currency, lang), fmt_money(row.saving, currency, lang),
+             fmt_number(row.company_fte, lang, 1)]
             for row in rows]
-    return table(header, body, numeric=range(1, 8))
+    return table(header, body, numeric=range(1, 7))
 
 
 def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
