@@ -126,3 +126,22 @@ def test_long_contacts_and_commission_caveats():
     params = dict(flagged[0].params)
     assert params["implied_money"] == pytest.approx(0.8)
     assert params["floor_money"] == pytest.approx(28.875)
+
+
+def test_one_year_with_nothing_to_change_is_the_annual_basis():
+    """One year, nothing discounted, no change cost and no exit fee: the present value the
+    verdict compares is each option's annual cost, so the verdict is the annual one."""
+    with_setup = VendorQuote("Cheap", "india", Channel.INBOUND_PHONE,
+                             PricingModel.DEDICATED_PER_HOUR, 10, 0, 0, setup_fee=5_000,
+                             exit_fee=0)
+    inputs = company([with_setup, hourly("Dear", 25, "usa_canada")])
+    inputs = replace(inputs, company=replace(inputs.company, horizon_years=1))
+    scenario = evaluate(inputs)
+    years = evaluate_horizon(scenario)
+    for option in scenario.options:
+        assert years.option(option.id).present_value == pytest.approx(option.total)
+    verdict = decide(inputs)
+    # 300,000 - (109,200 + 5,000 set-up in its one year) = 185,800, both ways.
+    assert verdict.pv_saving == pytest.approx(verdict.annual_saving)
+    assert verdict.annual_saving == pytest.approx(185_800)
+    assert verdict.option_id == "vendor:Cheap"

@@ -106,3 +106,10 @@ def test_chart_is_mirrored_for_arabic(outsourcing):
     spec = report.cumulative_chart(cumulative_frame(comparison, "ar"), comparison, "ar").spec
     assert spec["layer"][0]["encoding"]["x"]["scale"]["reverse"] is True
     assert spec["title"]["text"] == "ما وفّره كل خيار مقارنةً بالتشغيل الحالي، شهرًا بشهر"
+
+
+def test_todays_operation_is_named_in_the_readers_language(outsourcing):
+    _inputs, comparison = outsourcing
+    reasons = report.reasons(comparison, "ar").text
+    assert "مقارنةً بالتشغيل الحالي (فريق داخلي)" in reasons
+    assert "In-house team" not in reasons

@@ -58,6 +58,13 @@ def test_blank_template_layout(tmp_path):
     # Profile heading on row 10 (after 5 fields from row 4 and a gap), hour h on row 11 + h.
     assert assumptions["A22"].value == "11:00-12:00"
     assert assumptions["D22"].value == 7.3
+    years = book[fmt.YEARS]
+    assert years["A4"].value == ("Today's operation (In-house, or a vendor's name as on the "
+                                 "Quotes sheet)")
+    assert years["A14"].value == "Planned exit year (last year with the vendor)"
+    assert all(years[f"B{row}"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+               for row in range(4, 15))
+    assert years.freeze_panes == "A4"
 
 
 def _validations(sheet):

@@ -48,9 +48,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from analysis.costs import INHOUSE_CATEGORIES
+from analysis.costs import INHOUSE_CATEGORIES, QuoteCost
 from analysis.i18n import N_
-from analysis.model import MONTHS_PER_YEAR, Inputs
+from analysis.model import MONTHS_PER_YEAR, Inputs, VendorQuote
 from analysis.options import OptionCost, Scenario, evaluate
 
 RUNNING = ("vendor", "retained", *(f"inhouse.{name}" for name, _label in INHOUSE_CATEGORIES))
@@ -310,6 +310,8 @@ class _Layout:
         return MONTHS_PER_YEAR * len(self.years)
 
     def exit_month(self, option_id: str) -> int | None:
+        """The first month back in-house under the planned exit: only for an option with a
+        vendor, and only when the exit falls before the horizon's last year."""
         exit_year = self.plan.exit_year
         if exit_year is None or exit_year >= len(self.years):
             return None
@@ -343,13 +345,13 @@ class _Layout:
 
     @staticmethod
     def _month(year: int) -> int:
-        """The first month of year `year` (0 for the first year)."""
+        """The first month of a year counted from 0 (1 for the first year, 13 for the second)."""
         return MONTHS_PER_YEAR * year + 1
 
-    def _follows_rate(self, quote) -> bool:
+    def _follows_rate(self, quote: VendorQuote) -> bool:
         return quote.currency not in (None, self.inputs.company.currency)
 
-    def _vendor_charges(self, quotes, year: int) -> float:
+    def _vendor_charges(self, quotes: Sequence[QuoteCost], year: int) -> float:
         """A month of these quotes' charges in `year`: escalated, and moved with the exchange
         rate when quoted in US dollars."""
         return sum(
@@ -375,7 +377,9 @@ class _Layout:
         count = people(team).sum()
         return float(self._running(team, year)[2:].sum() / count) if count else 0.0
 
-    def _fee(self, quotes, fee: str, month: int) -> float:
+    def _fee(self, quotes: Sequence[QuoteCost], fee: str, month: int) -> float:
+        """A fee ("setup_fee" or "exit_fee") of these quotes paid in `month`, at that year's
+        exchange rate when quoted in US dollars (fees are not escalated: a contract fixes them)."""
         year = (month - 1) // MONTHS_PER_YEAR
         return sum(getattr(q.quote, fee) * (self.exchange[year] if self._follows_rate(q.quote)
                                             else 1.0) for q in quotes)
@@ -419,6 +423,6 @@ class _Layout:
                 leaving @ self.monthly_pay * self.plan.severance_months * self.pay[y])
 
 
-def _signature_of(quote) -> tuple[str, str, str, str]:
+def _signature_of(quote: QuoteCost) -> tuple[str, str, str, str]:
     return (str(quote.volume.channel), quote.quote.vendor, quote.quote.region,
             str(quote.quote.model))

@@ -74,7 +74,7 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return format_list(names, locale=locale(lang))
     if name == "region":
         return region_name(str(value), lang)
-    if name == "option":
+    if name in ("option", "today"):
         return _(str(value))
     return str(value)
 

@@ -373,7 +373,7 @@ YEARS_FIELDS = _on_sheet(YEARS, (
           minimum=-50, maximum=100, warn_above=30, default=0.0, required=False, since=2,
           note=N_("prices quoted in USD follow it; blank = 0, today's rate throughout")),
     Field("volume_growth", N_("Contact volume growth (% a year)"), Kind.PERCENT,
-          minimum=-50, maximum=200, warn_above=50, default=0.0, required=False, since=2,
+          minimum=-50, maximum=100, warn_above=30, default=0.0, required=False, since=2,
           note=N_("every channel; blank = 0")),
     Field("knowledge_transfer",
           N_("Knowledge transfer per change of operation (company currency, one-off)"),
