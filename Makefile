@@ -4,6 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WORKBOOK ?= data/examples/gulf-ecommerce.xlsx
 LANGS ?= en ar ro
+# WORKBOOK and LANGS are data, never code: `book` takes their text unexpanded ($(value ...)) and
+# hands it to the build in the environment (BOOK_WORKBOOK, BOOK_LANGS), so quotes, backquotes,
+# $(...), ; and newlines in them are only characters of a file name or a language list. Make
+# would expand them (running any $(shell ...)) to export them itself: `unexport` stops that.
+unexport WORKBOOK LANGS
 
 .DEFAULT_GOAL := help
 .PHONY: help venv book test lint translations notebooks bench examples clean
@@ -19,8 +24,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[book,test]'
 	touch $@
 
+book: export BOOK_WORKBOOK = $(value WORKBOOK)
+book: export BOOK_LANGS = $(value LANGS)
 book: venv ## Build the book: make book [WORKBOOK=company.xlsx] [LANGS="en ar ro"]
-	$(PY) -m analysis.book build --workbook "$(WORKBOOK)" --langs "$(LANGS)"
+	$(PY) -m analysis.book build
 
 test: venv ## Lint, unit tests, notebooks (nbval) and the browser test
 	$(PY) -m ruff check .
@@ -37,9 +44,10 @@ notebooks: venv ## Re-run the chapter notebooks in place with their defaults (re
 examples: venv ## Regenerate the example workbooks in data/examples/
 	$(PY) -m analysis.workbook.examples
 
-bench: venv ## Benchmarks: staffing vs pyworkforce, cold and warm book builds
+bench: venv ## Benchmarks: staffing vs pyworkforce, validate on hostile files, book builds
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/staffing.py
+	$(PY) bench/validate.py
 	$(PY) bench/book.py
 
 clean: ## Remove build outputs (keeps .venv)

@@ -47,7 +47,7 @@ SMALL = Example(
     ),
     assumptions={"night_start_hour": 23, "billed_minutes_factor": 1.2, "dedicated_occupancy": 80},
     years={
-        "current_operation": "beta", "current_team": 3, "discount_rate": 8,
+        "current_operation": "in house", "current_team": 3, "discount_rate": 8,
         "salary_inflation": 3, "vendor_escalation": 2.5, "usd_rate_change": -1,
         "volume_growth": 10, "knowledge_transfer": 5000, "dual_running_months": 1,
         "severance_months": 1.5, "exit_year": 1,
@@ -92,3 +92,39 @@ def edited(filled_workbook: Path, tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return edit
+
+
+def machine_details(*roots: Path) -> list[str]:
+    """What a published file must never hold: this machine's paths, user, host and today's date.
+
+    `roots` are the project folders a build used (the repository, a test project). Today's date
+    is looked for in the forms a build tool writes it (ISO, Sphinx's "Nov 30, 2026", "30 November
+    2026"); a short or common user or host name ("root", "vm") is looked for as a home folder only.
+    """
+    import datetime as dt
+    import getpass
+    import os
+    import socket
+    import tempfile
+
+    today = dt.date.today()
+    found = [str(root) for root in roots]
+    found += [os.path.expanduser("~") + "/", tempfile.gettempdir().rstrip("/") + "/"]
+    found += [f"/home/{getpass.getuser()}"]
+    for name in (getpass.getuser(), socket.gethostname()):
+        if len(name) >= 6:
+            found.append(name)
+    found += [today.isoformat(), today.strftime("%b %d, %Y"), today.strftime("%d %B %Y"),
+              today.strftime("%Y%m%d")]
+    return found
+
+
+def files_holding(folder: Path, needles: list[str]) -> list[tuple[str, str]]:
+    """(file, what it holds) for every file under `folder` holding one of `needles`."""
+    hits = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            hits += [(str(path.relative_to(folder)), needle) for needle in needles
+                     if needle in text]
+    return hits

@@ -8,6 +8,7 @@ build, or breaks a copy of it (`copy_of_project`) and checks that the published 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis.book import content, execute, paths, pipeline, publish, render, sphinx_ext
+from analysis.book import content, execute, paths, pipeline, publish, render, snapshot, sphinx_ext
 from analysis.book.__main__ import main
 from analysis.i18n import UnknownLanguage
 from analysis.workbook import WorkbookInvalid, WorkbookUnreadable, write_template
@@ -44,14 +45,7 @@ def _chapter(cells: list[nbformat.NotebookNode]) -> nbformat.NotebookNode:
 
 
 def _point_paths_at(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    build = root / "_build"
-    for name, value in {
-        "ROOT": root, "CONFIG": root / "_config.yml", "TOC": root / "_toc.yml",
-        "BOOK_DIR": root / "book", "BUILD_DIR": build, "HTML_DIR": build / "html",
-        "STAGE_DIR": build / "stage", "EXECUTED_DIR": build / "executed",
-        "STATE_FILE": build / "stage" / "state.json",
-        "KERNEL_LOG": build / "executed" / "kernels.log",
-    }.items():
+    for name, value in paths.layout(root).items():
         monkeypatch.setattr(paths, name, value)
 
 
@@ -95,7 +89,7 @@ def test_first_build_runs_each_chapter_once_per_language_and_publishes(project):
 def copy_of_project(project, tmp_path, monkeypatch):
     """The built project copied, `_build/` included, so a test can break it without harm."""
     root = tmp_path / "book"
-    shutil.copytree(project[0], root)
+    shutil.copytree(project[0], root, symlinks=True)  # _build/html stays a link to its site
     _point_paths_at(root, monkeypatch)
     return root
 
@@ -204,7 +198,8 @@ def test_chapter_that_raises_during_the_build_leaves_the_book_untouched(copy_of_
     assert "ZeroDivisionError" in errors
     assert str(copy_of_project / "_build" / "executed" / "en" / "01_summary.ipynb") in errors
     assert content.tree_digest(html) == before
-    assert not (copy_of_project / "_build" / "html.new").exists()
+    assert [site.name for site in (copy_of_project / "_build" / "sites").iterdir()] == [
+        html.readlink().name]
 
 
 @pytest.mark.parametrize("breakage, cause", [
@@ -228,7 +223,8 @@ def test_failed_jupyter_book_render_leaves_the_book_untouched(copy_of_project, c
     assert cause in errors  # the warning itself, not only the log's "look above" ending
     assert "\x1b[" not in errors
     assert content.tree_digest(html) == before
-    assert not (copy_of_project / "_build" / "html.new").exists()
+    assert [site.name for site in (copy_of_project / "_build" / "sites").iterdir()] == [
+        html.readlink().name]
 
 
 def test_log_excerpt_shows_warnings_or_else_the_end_of_the_log(tmp_path):
@@ -259,35 +255,112 @@ def test_build_refuses_an_empty_or_unknown_language_before_any_work(tmp_path, mo
     assert not project.exists()  # no _build/, no half-made html.new
 
 
+@pytest.mark.parametrize("workers", ["0", "-2", "two", " "])
+def test_build_refuses_a_bad_number_of_workers_before_any_work(tmp_path, monkeypatch, capsys,
+                                                               workers):
+    project = tmp_path / "project"
+    _point_paths_at(project, monkeypatch)
+    code, errors = _cli(["build", "--langs", "en", "--workers", workers], capsys)
+    assert code == 1
+    assert errors == ("The number of workers must be a whole number of at least 1 (found "
+                      f"“{workers}”).\n")
+    code, errors = _cli(["build", "--workers", workers, "--lang", "ro"], capsys)
+    assert errors.startswith("Numărul de procese de lucru trebuie să fie un număr întreg")
+    assert not project.exists()  # nothing written: no _build/, no lock
+
+
+def test_build_takes_its_defaults_from_the_environment(tmp_path, monkeypatch, capsys):
+    """`make book` hands WORKBOOK and LANGS over as BOOK_WORKBOOK and BOOK_LANGS."""
+    project = tmp_path / "project"
+    _point_paths_at(project, monkeypatch)
+    monkeypatch.setenv("BOOK_LANGS", "en fr")
+    code, errors = _cli(["build"], capsys)
+    assert (code, errors) == (1, "Unknown language “fr”: choose one of en, ar, ro.\n")
+    monkeypatch.setenv("BOOK_LANGS", "en")
+    monkeypatch.setenv("BOOK_WORKBOOK", str(tmp_path / "$(missing) `x`.xlsx"))
+    code, errors = _cli(["build"], capsys)
+    assert code == 1
+    assert errors == (f"Cannot read the workbook {tmp_path / '$(missing) `x`.xlsx'}: the file "
+                      "does not exist\n")
+    monkeypatch.setenv("BOOK_WORKBOOK", " ")  # make book WORKBOOK=
+    code, errors = _cli(["build"], capsys)
+    assert (code, errors) == (1, 'Cannot read the workbook "": the file does not exist\n')
+
+
 def _site(folder: Path, text: str) -> Path:
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "index.html").write_text(text, encoding="utf-8")
     return folder
 
 
-def test_swap_puts_the_new_site_in_place_and_removes_the_old_one(tmp_path):
-    live = _site(tmp_path / "html", "old")
-    publish.swap(_site(tmp_path / "html.new", "new"), live)
-    assert (live / "index.html").read_text(encoding="utf-8") == "new"
-    assert [path.name for path in tmp_path.iterdir()] == ["html"]
+def _book(tmp_path: Path, text: str) -> dict[str, Path]:
+    """One language book (a Sphinx output folder) whose only page says `text`."""
+    book = _site(tmp_path / f"book-{text}" / "html", text)
+    (book / ".buildinfo").write_text("config: x\n", encoding="utf-8")
+    (book / "_sources").mkdir()
+    (book / "_sources" / "index.ipynb").write_text("{}", encoding="utf-8")
+    return {"en": book}
 
 
-def test_swap_that_cannot_move_the_new_site_in_restores_the_old_one(tmp_path, monkeypatch):
-    live = _site(tmp_path / "html", "old")
-    new = _site(tmp_path / "html.new", "new")
-    rename = Path.rename
+def _published(html: Path) -> str:
+    return (html / "en" / "index.html").read_text(encoding="utf-8")
 
-    def failing_rename(self, target):
-        if self == new:
-            raise OSError("No space left on device")
-        return rename(self, target)
 
-    monkeypatch.setattr(Path, "rename", failing_rename)
+def test_publish_links_the_site_to_a_new_folder_and_removes_the_old_one(tmp_path):
+    html, sites = tmp_path / "_build" / "html", tmp_path / "_build" / "sites"
+    first = publish.publish(_book(tmp_path, "old"), "book/index", "aaaa", html, sites)
+    second = publish.publish(_book(tmp_path, "new"), "book/index", "bbbb", html, sites)
+    assert html.is_symlink() and html.readlink() == Path("sites") / second.name
+    assert _published(html) == "new"
+    assert [path.name for path in sites.iterdir()] == [second.name]  # the old site is gone
+    assert not first.exists()
+    assert publish.current_key(html) == "bbbb"
+    # what readers do not need stays behind
+    assert not (html / "en" / ".buildinfo").exists() and not (html / "en" / "_sources").exists()
+    assert sorted(path.name for path in (tmp_path / "_build").iterdir()) == ["html", "sites"]
+
+
+def test_publish_that_fails_before_the_flip_leaves_the_old_site(tmp_path, monkeypatch):
+    html, sites = tmp_path / "_build" / "html", tmp_path / "_build" / "sites"
+    publish.publish(_book(tmp_path, "old"), "book/index", "aaaa", html, sites)
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish.os, "replace", full_disk)
     with pytest.raises(OSError, match="No space left"):
-        publish.swap(new, live)
-    assert (live / "index.html").read_text(encoding="utf-8") == "old"
-    assert (new / "index.html").read_text(encoding="utf-8") == "new"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["html", "html.new"]
+        publish.publish(_book(tmp_path, "new"), "book/index", "bbbb", html, sites)
+    assert _published(html) == "old"
+    monkeypatch.undo()
+    assert publish.recover(html, sites) is False  # the link was fine: nothing to restore
+    assert _published(html) == "old"
+    assert [path.name for path in sites.iterdir()] == [html.readlink().name]
+    assert [path.name for path in html.parent.iterdir() if path.name.startswith("html.")] == []
+
+
+def test_recover_adopts_a_real_html_folder_and_restores_a_stranded_one(tmp_path):
+    build = tmp_path / "_build"
+    html, sites = build / "html", build / "sites"
+    # the layout before links: a real folder, and a half-made html.new next to it
+    _site(html / "en", "kept")
+    (html / "index.html").write_text("landing", encoding="utf-8")
+    _site(build / "html.new" / "en", "half")
+    assert publish.recover(html, sites) is False
+    assert html.is_symlink() and _published(html) == "kept"
+    assert not (build / "html.new").exists()
+    # an older build killed between its two renames: no html, the good site in html.old-<pid>
+    html.unlink()
+    shutil.rmtree(sites)
+    _site(build / "html.old-4242" / "en", "stranded")
+    (build / "html.old-4242" / "index.html").write_text("landing", encoding="utf-8")
+    _site(build / "html.new" / "en", "never published")
+    assert publish.recover(html, sites) is True
+    assert _published(html) == "stranded"
+    assert sorted(path.name for path in build.iterdir()) == ["html", "sites"]
+    # a missing link with complete sites left: the newest is linked again
+    html.unlink()
+    assert publish.recover(html, sites) is True
+    assert _published(html) == "stranded"
 
 
 def test_cli_reports_a_bad_workbook_in_words_and_exits_1(tmp_path):
@@ -320,20 +393,32 @@ def test_reader_tags_hide_inputs_and_drop_parameter_cells():
     injected = new_code_cell('lang = "ar"')
     injected.metadata["tags"] = ["injected-parameters"]
     notebook.cells.insert(2, injected)
-    tags = [cell.metadata.get("tags") for cell in execute.for_readers(notebook).cells]
+    notebook.metadata["papermill"] = {"input_path": "/home/analyst/notebooks/01_summary.ipynb",
+                                      "start_time": "2026-11-30T10:00:00"}
+    notebook.cells[3].metadata["execution"] = {"iopub.status.busy": "2026-11-30T10:00:01"}
+    notebook.cells[3].metadata["papermill"] = {"duration": 0.1}
+    readers = execute.for_readers(notebook)
+    tags = [cell.metadata.get("tags") for cell in readers.cells]
     assert tags == [None, ["parameters", "remove-cell"], ["injected-parameters", "remove-cell"],
                     ["remove-input"]]
+    assert "papermill" not in readers.metadata
+    assert readers.cells[3].metadata == {"tags": ["remove-input"]}
 
 
-def test_a_moved_or_edited_workbook_gets_a_new_key(tmp_path):
+def test_snapshot_is_keyed_by_the_bytes_read_not_by_the_path(tmp_path, monkeypatch):
+    _point_paths_at(tmp_path / "project", monkeypatch)
     first = tmp_path / "a.xlsx"
     shutil.copy(paths.DEFAULT_WORKBOOK, first)
     moved = tmp_path / "b.xlsx"
     shutil.copy(first, moved)
-    assert content.workbook_digest(first) != content.workbook_digest(moved)
-    key = content.workbook_digest(first)
-    first.write_bytes(first.read_bytes() + b"\0")
-    assert content.workbook_digest(first) != key
+    taken = snapshot.take(first)
+    assert taken.digest == hashlib.sha256(first.read_bytes()).hexdigest()
+    assert taken.path.read_bytes() == first.read_bytes()
+    assert taken.parameter == f"_build/snapshot/{taken.digest[:32]}.xlsx"  # no machine path
+    assert snapshot.take(moved).digest == taken.digest  # same bytes elsewhere: the same book
+    first.write_bytes(first.read_bytes() + b"\0")  # the file changes after the build read it
+    assert taken.path.read_bytes() == moved.read_bytes()  # the snapshot does not
+    assert snapshot.take(first).digest != taken.digest
 
 
 def test_language_link_climbs_out_of_the_page_folder_and_the_language_folder():

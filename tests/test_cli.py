@@ -56,6 +56,34 @@ def test_too_few_agents_is_explained_not_crashed():
     assert answer["asa_seconds"] is None
 
 
+def test_patience_adds_the_abandon_probability_of_the_exact_chain():
+    """The done-when case: 14 agents, 120 s mean patience. Wait and abandon probabilities equal
+    the birth-death chain's (built in test_erlang_a) to three decimals; the service level is
+    within a point of the simulated queue (test_erlang_a_simulation, 118,000 callers)."""
+    from test_erlang_a import chain
+    from test_erlang_a_simulation import batch_mean_and_error, simulate
+
+    result = run("staffing", *PUBLISHED, "--agents", "14", "--patience-seconds", "120", "--json")
+    answer = json.loads(result.stdout)
+    exact = chain(14, 10.0, 180.0, 120.0, 20.0)
+    for key in ("wait_probability", "abandon_probability"):
+        assert round(answer[key], 3) == round(exact[key], 3), key
+    simulated, _error = batch_mean_and_error([float(c[2]) for c in simulate(14, 10.0, 120.0, 1)])
+    assert abs(answer["service_level"] - simulated) < 0.01
+    without = json.loads(run("staffing", *PUBLISHED, "--agents", "14", "--json").stdout)
+    assert "abandon_probability" not in without
+
+
+def test_patience_needs_no_more_agents_than_erlang_c():
+    with_patience = json.loads(run("staffing", *PUBLISHED, "--service-level", "80",
+                                   "--patience-seconds", "120", "--json").stdout)
+    erlang_c = json.loads(run("staffing", *PUBLISHED, "--service-level", "80", "--json").stdout)
+    assert with_patience["agents"] <= erlang_c["agents"] == 14
+    assert with_patience["service_level"] >= 0.8
+    text = run("staffing", *PUBLISHED, "--service-level", "80", "--patience-seconds", "120")
+    assert "hanging up" in text.stdout
+
+
 def test_text_output_in_romanian_uses_decimal_comma():
     result = run("staffing", *PUBLISHED, "--service-level", "80", "--lang", "ro")
     assert result.returncode == 0
@@ -65,7 +93,8 @@ def test_text_output_in_romanian_uses_decimal_comma():
 @pytest.mark.parametrize("bad", [
     ["--calls", "-5"], ["--calls", "nan"], ["--calls", "inf"], ["--calls", "1e12"],
     ["--calls", "ten"], ["--aht-seconds", "0"], ["--service-level", "100"],
-    ["--service-level", "150"], ["--interval-minutes", "-1"],
+    ["--service-level", "150"], ["--interval-minutes", "-1"], ["--patience-seconds", "0"],
+    ["--patience-seconds", "nan"], ["--patience-seconds", "1e9"],
 ])
 def test_bad_interval_values_get_a_message(bad):
     args = dict(zip(PUBLISHED[::2], PUBLISHED[1::2], strict=True))

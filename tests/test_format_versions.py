@@ -1,13 +1,13 @@
 """Format versions: an older workbook keeps loading, with the newer fields' defaults and a notice.
 
-Version 2 added the Years sheet (today's operation, rates, the cost of a change, the exit plan).
-A version-1 workbook has no such sheet: it loads with every Years field at its default and one
-notice listing them. The `more_since_2` fixture also marks two version-1 fields as added in
-version 2, Assumptions!B7 (billed minutes per handled minute, default 1) and the Quotes column J
-(exit fee, default 0), to check that a cell and a table column of a newer field are both ignored
-in an older workbook. The SMALL company of conftest.py types 1.2 in B7, an exit fee of 100 EUR on
-quote row 5 (Beta, quoted in the company's own currency, so no conversion) and fills every Years
-field.
+Version 2 added the Demand sheet's queue columns M, N, O and the Years sheet (today's operation,
+rates, the cost of a change, the exit plan). A version-1 workbook has no Years sheet: it loads with
+every field added since at its default and one notice listing them. The `more_since_2` fixture
+also marks two version-1 fields as added in version 2, Assumptions!B7 (billed minutes per handled
+minute, default 1) and the Quotes column J (exit fee, default 0), to check that a cell and a table
+column of a newer field are both ignored in an older workbook. The SMALL company of conftest.py
+types 1.2 in B7, an exit fee of 100 EUR on quote row 5 (Beta, quoted in the company's own
+currency, so no conversion) and fills every Years field.
 """
 
 from dataclasses import replace
@@ -22,6 +22,9 @@ from analysis.workbook import format as fmt
 from analysis.workbook.examples import EXAMPLES_DIR
 
 BILLED = "Billed minutes per handled minute (per-minute pricing)"
+PATIENCE = "Mean patience before hanging up (seconds; blank = nobody hangs up)"
+CHATS = "Chats per agent at the same time (blank = 1)"
+GROWTH = "Handling-time growth per extra concurrent chat (%; blank = 20)"
 EXIT_FEE = "Exit fee (quote currency)"
 TODAY = "Today's operation (In-house, or a vendor's name as on the Quotes sheet)"
 DISCOUNT = "Discount rate (% a year)"
@@ -59,19 +62,20 @@ def test_a_version_1_workbook_has_no_years_sheet_and_gets_its_defaults(edited):
     assert text.startswith(
         "Warning: sheet “Instructions”, cell B2: found 1; expected format version 2; a version 1 "
         "workbook lacks the fields added since, so these defaults were assumed: "
-        f"{TODAY}: In-house, ")
+        f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, {TODAY}: In-house, ")
     assert f"{DISCOUNT}: 0, " in text and f"{EXIT_YEAR}: (empty) (a new template" in text
-    assert [label for label, _ in _notice(warnings).assumed] == [f.label for f in fmt.YEARS_FIELDS]
+    labels = [label for label, _ in _notice(warnings).assumed]
+    assert labels[-len(fmt.YEARS_FIELDS):] == [f.label for f in fmt.YEARS_FIELDS]
 
 
 def test_a_version_1_workbook_ignores_a_years_sheet_it_should_not_have(edited):
-    """The SMALL company's Years values (Beta today, 8% discount, ...) are not version 1's."""
+    """The SMALL company's Years values (8% discount, ...) are not version 1's."""
     inputs, _warnings = load(edited({"Instructions": {"B2": 1}}))
     assert inputs.years == Years()
 
 
-def test_a_version_2_workbook_reads_the_years_sheet(filled_workbook):
-    inputs, warnings = load(filled_workbook)
+def test_a_version_2_workbook_reads_the_years_sheet(edited):
+    inputs, warnings = load(edited({"Years": {"B4": "beta"}}))
     assert inputs.years.current_vendor == "Beta" and inputs.years.discount_rate == 0.08
     assert not [w for w in warnings if w.sheet == "Instructions"]
 
@@ -86,7 +90,9 @@ def test_each_example_saved_as_version_1_still_loads(name, tmp_path):
     book.save(path)
     inputs, warnings = load(path)
     current, _ = load(EXAMPLES_DIR / f"{name}.xlsx")
-    assert inputs == replace(current, years=Years())
+    assert inputs.years == Years()
+    assert (inputs.company, inputs.quotes, inputs.inhouse) == (current.company, current.quotes,
+                                                               current.inhouse)
     assert [w.cell for w in warnings] == ["B2"]
 
 
@@ -141,3 +147,23 @@ def test_the_real_format_follows_the_policy():
         assert field.since == 1 or not field.required, field.key
         assert field.since >= fmt.SHEET_SINCE.get(field.sheet, 1), field.key
     assert fmt.sheets_in(1) == fmt.SHEETS[:-1] and fmt.sheets_in(2) == fmt.SHEETS
+
+
+def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):
+    """The real version-2 fields (Demand M, N, O): a version-1 copy of the Gulf example keeps
+    loading; its chat gets one chat per agent and nobody hangs up, whatever those cells hold."""
+    from analysis.model import Channel
+
+    book = load_workbook(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    book["Instructions"]["B2"] = 1
+    del book["Years"]
+    path = tmp_path / "version-1.xlsx"
+    book.save(path)
+    inputs, warnings = load(path)
+    chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert (chat.chats_per_agent, chat.aht_growth_per_chat, chat.patience_seconds) == (1, 0.2,
+                                                                                       None)
+    assert warnings[0].cell == "B2" and PATIENCE in warnings[0].render("en")
+    inputs, warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert chat.chats_per_agent > 1

@@ -7,8 +7,8 @@ contacts, C customers, D contacts per customer, E AHT, F service level,
 G answer target, H response target, I-K own hours, L success rate;
 InHouse B4-B19 costs (B4 salary, B18 shrinkage, B19 occupancy), B22-B24
 retained management; Quotes rows 4-5, columns A-J; Assumptions B4-B8, profile
-B11-B34; Years B4-B14 (B4 today's operation "beta", B5 team today 3, B14 planned exit year 1 of
-the 2-year horizon).
+B11-B34; Years B4-B14 (B4 today's operation "in house", B5 team today 3, B14 planned exit year 1
+of the 2-year horizon).
 """
 
 import datetime as dt
@@ -19,7 +19,7 @@ import zipfile
 import pytest
 
 from analysis.model import Channel
-from analysis.workbook import Severity, WorkbookInvalid, WorkbookUnreadable, cells, load, numbers
+from analysis.workbook import Severity, WorkbookInvalid, WorkbookUnreadable, files, load, numbers
 
 
 def problems_of(path):
@@ -43,7 +43,7 @@ def find(problems, sheet, cell):
 def test_missing_file(tmp_path):
     with pytest.raises(WorkbookUnreadable) as caught:
         load(tmp_path / "nowhere.xlsx")
-    assert caught.value.reason == cells.MISSING_FILE
+    assert caught.value.reason == files.MISSING_FILE
 
 
 def test_folder(tmp_path):
@@ -51,24 +51,25 @@ def test_folder(tmp_path):
     folder.mkdir()
     with pytest.raises(WorkbookUnreadable) as caught:
         load(folder)
-    assert caught.value.reason == cells.IS_FOLDER
+    assert caught.value.reason == files.IS_FOLDER
 
 
-def test_other_extension(tmp_path):
+def test_a_csv_file_is_named_as_such(tmp_path):
     path = tmp_path / "company.csv"
     path.write_text("name,currency\n")
     with pytest.raises(WorkbookUnreadable) as caught:
         load(path)
-    assert caught.value.reason == cells.NOT_XLSX
+    assert caught.value.reason == files.REFUSED
+    assert "a text or CSV file" in caught.value.render()
 
 
-@pytest.mark.parametrize("content", [b"not a workbook at all", b""])
+@pytest.mark.parametrize("content", [b"\x00\x01binary junk\xff" * 10, b"PK\x03\x04broken"])
 def test_not_a_zip(tmp_path, content):
     path = tmp_path / "company.xlsx"
     path.write_bytes(content)
     with pytest.raises(WorkbookUnreadable) as caught:
         load(path)
-    assert caught.value.reason == cells.CORRUPT
+    assert caught.value.reason == files.CORRUPT
 
 
 def test_zip_that_is_not_a_workbook(tmp_path):
@@ -77,7 +78,7 @@ def test_zip_that_is_not_a_workbook(tmp_path):
         archive.writestr("hello.txt", "hi")
     with pytest.raises(WorkbookUnreadable) as caught:
         load(path)
-    assert caught.value.reason == cells.CORRUPT
+    assert caught.value.reason == files.CORRUPT
     assert "Cannot read the workbook" in caught.value.render("en")
 
 
@@ -150,8 +151,9 @@ def test_not_a_whole_number(edited):
 
 
 def test_exclusive_minimum(edited):
-    problem = find(problems_of(edited({"Company": {"B6": 0}})), "Company", "B6")
-    assert problem.expected == "a number above {min}"
+    """The email response target (Demand H6) must be above 0 hours."""
+    problem = find(problems_of(edited({"Demand": {"H6": 0}})), "Demand", "H6")
+    assert problem.expected == "a number above {min} and at most {max}"
 
 
 def test_missing_required(edited):
@@ -268,7 +270,9 @@ def test_suspicious_values_warn_but_load(edited):
         ("Demand", "E4"), ("InHouse", "B18"), ("InHouse", "B19"), ("InHouse", "B4"),
     ]
     assert inputs.inhouse.shrinkage == 0.65
-    assert dict(find(warnings, "InHouse", "B18").params) == {"limit": "60"}
+    assert dict(find(warnings, "InHouse", "B18").params) == {"low": "10", "high": "60"}
+    # a 0 salary is outside 1,000-150,000 USD a year at 0.8 EUR per USD: 800-120,000 EUR
+    assert dict(find(warnings, "InHouse", "B4").params)["low"] == "800"
 
 
 def test_value_in_a_column_the_channel_does_not_use(edited):
@@ -319,8 +323,7 @@ def test_at_least_one_channel(edited):
     problems = problems_of(edited({"Demand": {
         "B4": None, "B5": None, "C6": None, "D6": None,
         "E4": None, "E5": None, "E6": None,
-    }, "Quotes": {f"{c}{r}": None for c in "ABCDEFGHIJ" for r in (4, 5)},
-        "Years": {"B4": None}}))  # today's vendor, Beta, is gone with the quotes
+    }, "Quotes": {f"{c}{r}": None for c in "ABCDEFGHIJ" for r in (4, 5)}}))
     assert only(problems) == [("Demand", "B4")]
 
 
@@ -458,7 +461,7 @@ def test_today_a_vendor_not_on_the_quotes_sheet(edited):
 
 
 def test_today_a_vendor_whose_quote_has_an_error_is_not_an_error_twice(edited):
-    problems = problems_of(edited({"Quotes": {"E5": "ten"}}))
+    problems = problems_of(edited({"Quotes": {"E5": "ten"}, "Years": {"B4": "Beta"}}))
     assert only(problems) == [("Quotes", "E5")]
 
 

@@ -265,7 +265,8 @@ def marked(monkeypatch):
 def test_chart_titles_and_labels_are_translated(marked):
     spec = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
     assert spec["title"]["text"] == "[ar]Where the in-house money goes"
-    assert spec["encoding"]["x"]["title"] == "[ar]Per year (SAR)"
+    # the currency code is isolated (FSI...PDI) inside the right-to-left title
+    assert spec["encoding"]["x"]["title"] == "[ar]Per year (\u2068SAR\u2069)"
     assert "[ar]Salaries" in [row["name"] for row in spec["datasets"].popitem()[1]]
 
 
@@ -281,9 +282,10 @@ def test_right_to_left_charts_are_mirrored():
     assert en["title"]["anchor"] == "start"
 
 
-def test_font_stack_has_arabic_glyphs():
+def test_charts_ask_for_the_books_own_font():
+    # One family with Latin and Arabic glyphs (test_fonts.py checks the font itself).
     spec = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
-    assert "Noto Sans Arabic" in spec["config"]["font"]
+    assert spec["config"]["font"].split(",")[0] == "Decision Book Sans"
 
 
 def test_svg_axis_numbers_follow_the_locale():
@@ -297,8 +299,8 @@ def test_svg_axis_numbers_follow_the_locale():
     assert ro == vlc.vegalite_to_svg(spec, format_locale=report.charts.chart_locale("ro"))
 
 
-def test_figure_shows_its_title_as_plain_text():
-    figure = report.inhouse.inhouse_chart(_cost(), "SAR", "en")
+def test_figure_shows_its_title_and_spec_as_plain_text():
+    figure = report.inhouse.inhouse_chart(_cost(), "SAR", "ro")
     printed = []
 
     class Printer:
@@ -306,4 +308,7 @@ def test_figure_shows_its_title_as_plain_text():
             printed.append(value)
 
     figure._repr_pretty_(Printer(), False)
-    assert printed == ["Where the in-house money goes"]
+    title, spec, number_format = report.blocks.parse_chart_text(printed[0])
+    assert title == "Unde merg banii echipei interne"
+    assert spec["encoding"]["x"]["title"] == "Pe an (SAR)"
+    assert (number_format["decimal"], number_format["thousands"]) == (",", ".")

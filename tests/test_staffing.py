@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.model import (
     WEEKS_PER_MONTH,
@@ -18,7 +21,14 @@ from analysis.model import (
     InHouseCosts,
     Inputs,
 )
-from analysis.staffing import ChannelStaffing, Staffing, service_level_curve, staff, staff_channel
+from analysis.staffing import (
+    ChannelStaffing,
+    Staffing,
+    blend,
+    service_level_curve,
+    staff,
+    staff_channel,
+)
 
 INHOUSE = InHouseCosts(
     annual_salary=30000, employer_oncost=0.25, night_weekend_premium=0.1,
@@ -75,47 +85,64 @@ def test_flat_phone_queue_is_the_published_example_every_hour():
     assert result.premium_share == 0.0
     assert list(rows.columns) == [
         "day", "hour", "contacts", "agents", "service_level", "asa_seconds", "occupancy",
-        "premium",
+        "premium", "abandon_probability", "spare_agents",
     ]
     assert sorted(set(rows["day"])) == [0, 1, 2, 3, 4]
     assert sorted(set(rows["hour"])) == list(range(9, 17))
 
 
-def test_flat_email_is_workload_over_occupancy():
-    # 80 emails a day over 8 hours = 10 an hour x 360 s = 1 hour of work each hour; at 85%
-    # occupancy 1 / 0.85 agents each hour; 40 hours -> 40 / 0.85 = 47.06 agent hours;
-    # FTE 47.06 / 21.5 = 2.189.
+def test_flat_email_around_the_clock_answered_in_open_hours():
+    # 80 emails per open day x 5 days = 400 a week, arriving evenly over all 168 hours of the
+    # week (400 / 168 an hour); 400 x 360 s = 40 hours of work, done Monday-Friday 09:00-17:00
+    # (40 open hours): at least 1 hour of work per open hour, / 0.85 = 1.176 agents. With a
+    # 24-hour target that level is enough for every email that can be answered in time.
+    # Friday 17:00 to Sunday 09:00 arrivals (7 + 24 + 10 = 41 hours) see no open hour within
+    # 24 hours: 41 / 168 = 24.4% are answered late, the rest in time.
     result = staff_channel(email(80), INHOUSE, FLAT)
     np.testing.assert_allclose(result.intervals["agents"], 1 / 0.85)
+    assert result.weekly_contacts == pytest.approx(400)
     assert result.weekly_workload_hours == pytest.approx(40)
     assert result.weekly_agent_hours == pytest.approx(40 / 0.85)
     assert result.fte == pytest.approx(40 / 0.85 / PAID_WEEK)
-    assert result.service_level is None
+    assert result.late_share == pytest.approx(41 / 168)
+    assert result.service_level == pytest.approx(1 - 41 / 168)
     assert result.asa_seconds is None
-    assert result.intervals["service_level"].isna().all()
-    np.testing.assert_allclose(result.intervals["occupancy"], 0.85)
 
 
-@pytest.mark.parametrize(
-    ("arrival_hour", "target_hours", "expected"),
-    [
-        # 40 emails a day, all at 09:00: 40 x 360 s = 4 hours of work, / 0.85 = 4.706 agent hours.
-        # A 2-hour target spreads it over 09:00 and 10:00: 2.353 each.
-        (9, 2, [2.0 / 0.85, 2.0 / 0.85, 0.0, 0.0]),
-        # Arriving at 12:00, the last open hour, half is done first thing next morning.
-        (12, 2, [2.0 / 0.85, 0.0, 0.0, 2.0 / 0.85]),
-        # A 30-minute target leaves no room to spread: all of it in the hour it arrives.
-        (9, 0.5, [4.0 / 0.85, 0.0, 0.0, 0.0]),
-        # A 24-hour target is capped at the 4-hour open day: 1 hour of work in each.
-        (10, 24, [1.0 / 0.85] * 4),
-    ],
-)
-def test_deferred_work_is_levelled_over_the_response_window(arrival_hour, target_hours, expected):
-    hours = Hours(days_per_week=5, open_hour=9, close_hour=13)
-    result = staff_channel(email(40, hours, target_hours), INHOUSE, only_at(arrival_hour))
-    day = result.intervals[result.intervals["day"] == 0]
-    np.testing.assert_allclose(day["agents"], expected)
-    assert result.weekly_agent_hours == pytest.approx(5 * 4 / 0.85)
+SHORT_DAYS = Hours(days_per_week=7, open_hour=9, close_hour=13)
+
+
+@pytest.mark.parametrize(("target_hours", "per_hour"), [
+    # 40 emails a day, all arriving at 10:00, 40 x 360 s = 4 hours of work a day; open every
+    # day 09:00-13:00. A 24-hour target lets the work spread over 10:00-12:59 and 09:00 next
+    # morning: 4 hours of work over 4 open hours, 1 an hour, / 0.85 agents.
+    (24, 1.0),
+    # A 1-hour target: all 4 hours of work within the 10:00 hour, and the level capacity is
+    # what that hour needs: 4 / 0.85 agents in every open hour.
+    (1, 4.0),
+    # 2 hours: 10:00 and 11:00 share it, 2 an hour.
+    (2, 2.0),
+])
+def test_email_response_target_in_clock_hours(target_hours, per_hour):
+    result = staff_channel(email(40, SHORT_DAYS, target_hours), INHOUSE, only_at(10))
+    np.testing.assert_allclose(result.intervals["agents"], per_hour / 0.85)
+    assert result.weekly_agent_hours == pytest.approx(7 * 4 * per_hour / 0.85)
+    assert result.late_share == pytest.approx(0.0, abs=1e-9)
+
+
+def test_one_hour_email_target_needs_more_agents_than_24_hours():
+    hours = Hours(days_per_week=7, open_hour=9, close_hour=22)
+    one, day = (staff_channel(email(300, hours, h), INHOUSE, Assumptions()) for h in (1, 24))
+    assert one.fte > day.fte
+    # 24 hours: every email arriving 22:00-09:00 can still be answered the next morning, all in
+    # time, and the week's work over the open hours is enough: 300 x 7 x 360 s = 210 hours over
+    # 91 open hours, / 0.85.
+    np.testing.assert_allclose(day.intervals["agents"], 210 / 91 / 0.85)
+    assert day.late_share == pytest.approx(0.0, abs=1e-9)
+    # 1 hour: the emails arriving 22:00-08:59 cannot be answered within the hour: late.
+    profile = Assumptions().hourly_profile
+    night = sum(profile[h] for h in (*range(9), 22, 23))
+    assert one.late_share == pytest.approx(night / sum(profile))
 
 
 def test_outbound_is_levelled_over_the_whole_open_day():
@@ -144,7 +171,7 @@ def test_profile_is_restricted_to_open_hours_and_renormalised():
 
 def test_zero_profile_over_open_hours_spreads_evenly():
     hours = Hours(days_per_week=5, open_hour=9, close_hour=13)
-    result = staff_channel(email(40, hours), INHOUSE, only_at(20))
+    result = staff_channel(phone(40, hours), INHOUSE, only_at(20))
     np.testing.assert_allclose(result.intervals["contacts"], 10)
 
 
@@ -217,15 +244,39 @@ def test_no_contacts_need_no_agents():
 
 
 def test_staff_rounds_people_up_once_across_channels():
-    # Phone: 560 agent hours (above); email: 40 / 0.85 = 47.06. Together 607.06 / 21.5 = 28.24
-    # FTE -> 29 people, not ceil(26.05) + ceil(2.19) = 30.
+    # Phone: 560 agent hours (above); email: 40 / 0.85 = 47.06. On their own, 607.06 / 21.5 =
+    # 28.24 FTE -> 29 people, not ceil(26.05) + ceil(2.19) = 30.
     company = Company("Test Co", "EUR", 1.0, BUSINESS, horizon_years=3)
     inputs = Inputs(company, (phone(1600), email(80)), INHOUSE, assumptions=FLAT)
     staffing = staff(inputs)
     assert [c.channel for c in staffing.channels] == [Channel.INBOUND_PHONE, Channel.EMAIL]
-    assert staffing.weekly_agent_hours == pytest.approx(560 + 40 / 0.85)
-    assert staffing.total_fte == pytest.approx((560 + 40 / 0.85) / PAID_WEEK)
-    assert staffing.whole_fte == 29
+    assert sum(c.weekly_agent_hours for c in staffing.channels) == pytest.approx(560 + 40 / 0.85)
+    # One in-house team: email needs 1.176 agents in each of its 40 open hours; the 0.176 of an
+    # agent is worked in the phone agents' idle time (14 agents for 10 erlangs: 14 - 10 / 0.85 =
+    # 2.24 agents idle below the 85% cap), so the team is 560 + 40 = 600 hours, 27.9 FTE, 28.
+    assert staffing.blended_agent_hours == pytest.approx(40 * (1 / 0.85 - 1))
+    assert staffing.weekly_agent_hours == pytest.approx(600)
+    assert staffing.total_fte == pytest.approx(600 / PAID_WEEK)
+    assert staffing.whole_fte == 28
+
+
+def test_blending_stops_at_the_occupancy_cap():
+    # Phone at 1,700 calls a day: 212.5 an hour x 180 s = 10.625 erlangs, 14 agents (80/20
+    # needs 14: the published example's 10 erlangs need 14, and 10.625 / 0.85 = 12.5 < 14);
+    # idle below the cap 14 - 10.625 / 0.85 = 1.5 agents. Email: 600 a week x 360 s = 60 hours
+    # over 40 open hours, 1.5 an hour, 1.765 agents: its 0.765 fits. Social: 306 x 360 s =
+    # 30.6 hours, 0.765 an hour, 0.9 agents, finds only 1.5 - 0.765 = 0.735 of idle time left.
+    company = Company("Test Co", "EUR", 1.0, BUSINESS, horizon_years=3)
+    mail = email(120)
+    social = replace(email(61.2), channel=Channel.SOCIAL)
+    inputs = Inputs(company, (phone(1700), mail, social), INHOUSE, assumptions=FLAT)
+    staffing = staff(inputs)
+    phone_rows, mail_rows, social_rows = (c.intervals for c in staffing.in_house)
+    assert (phone_rows["agents"] == 14).all()
+    np.testing.assert_allclose(phone_rows["spare_agents"], 14 - 10.625 / 0.85)
+    np.testing.assert_allclose(mail_rows["agents"], 1.0)
+    np.testing.assert_allclose(social_rows["agents"], 0.9 - (1.5 - (1.5 / 0.85 - 1)))
+    assert blend(staffing.in_house) == staffing.in_house  # blending twice changes nothing
 
 
 def _channel(fte: float, agent_hours: float, premium_share: float) -> ChannelStaffing:
@@ -273,3 +324,60 @@ def test_service_level_curve_picks_the_peak_hour():
 def test_service_level_curve_needs_a_queue():
     with pytest.raises(ValueError):
         service_level_curve(email(80), INHOUSE, FLAT, range(1, 3))
+
+
+def chat(per_day: float, chats: int, growth: float, aht: float = 180) -> ChannelDemand:
+    return ChannelDemand(
+        Channel.CHAT, monthly(per_day, 5), aht_seconds=aht, target_seconds=20,
+        service_level=0.8, hours=BUSINESS, chats_per_agent=chats, aht_growth_per_chat=growth,
+    )
+
+
+def test_chat_concurrency_is_erlang_on_slots():
+    # 1,600 chats a day over 8 hours = 200 an hour x 180 s = 10 erlangs: the published example,
+    # 14 agents at one chat each. Two chats per agent without any slowing: the same 14 slots,
+    # 7 agents. Three chats: ceil(14 / 3) = 5 agents, whose 15 slots answer more in time.
+    one, two, three = (staff_channel(chat(1600, c, 0.0), INHOUSE, FLAT) for c in (1, 2, 3))
+    assert (one.intervals["agents"] == 14).all()
+    assert (two.intervals["agents"] == 7).all()
+    assert (three.intervals["agents"] == 5).all()
+    assert round(two.service_level, 3) == 0.888
+    assert three.service_level > two.service_level
+    assert three.chats_per_agent == 3
+    # Each extra chat slows every chat by 20%: at two chats a chat takes 180 x 1.2 = 216 s.
+    assert chat(1600, 2, 0.2).slot_aht_seconds == pytest.approx(216)
+    assert chat(1600, 3, 0.2).slot_aht_seconds == pytest.approx(252)
+
+
+def test_two_chats_per_agent_need_markedly_fewer_gulf_chat_fte():
+    from dataclasses import replace as swap
+
+    from analysis.workbook import load
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    inputs, _warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    demand = next(d for d in inputs.demand if d.channel is Channel.CHAT)
+    assert (demand.chats_per_agent, demand.aht_growth_per_chat) == (2, 0.2)
+    one, two = (staff_channel(swap(demand, chats_per_agent=c), inputs.inhouse,
+                              inputs.assumptions) for c in (1, 2))
+    # Two chats at 1.2 x the handling time each is 2 / 1.2 = 1.67 chats' work per agent: the
+    # workload per agent falls by 40% (1 - 1 / 1.67); small hours round up, so at least 30%.
+    assert two.fte < 0.7 * one.fte
+    assert two.weekly_workload_hours == one.weekly_workload_hours
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.integers(1, 7), st.integers(0, 20), st.integers(1, 12),
+    st.lists(st.floats(0, 10), min_size=24, max_size=24),
+    st.floats(0.25, 100), st.floats(0.25, 100),
+)
+def test_a_stricter_response_target_never_needs_fewer_agents(days, opening, length, profile,
+                                                            first, second):
+    hours = Hours(days, opening, min(24, opening + length))
+    assumptions = Assumptions(hourly_profile=tuple(profile))
+    strict, lax = sorted((first, second))
+    tight, loose = (staff_channel(email(50, hours, target), INHOUSE, assumptions)
+                    for target in (strict, lax))
+    assert tight.fte >= loose.fte * (1 - 1e-9)
+    assert tight.late_share >= loose.late_share - 1e-9

@@ -78,19 +78,19 @@ def test_every_enumeration_has_a_dropdown(tmp_path):
     assert company["B7"].formula1 == "Lists!$A$1:$A$2"
     assert [lists["A1"].value, lists["A2"].value] == ["Business hours", "24/7"]
     assert company["B5"].errorStyle == "warning"  # other ISO codes may be typed
-    quotes = _validations(book[fmt.QUOTES])
-    assert quotes["B4:B500"].formula1 == "Lists!$D$1:$D$9"
+    quotes = _validations(book[fmt.QUOTES])  # to the last quote row, 4 + 200 - 1 = 203
+    assert quotes["B4:B203"].formula1 == "Lists!$D$1:$D$9"
     assert [lists[f"D{r}"].value for r in range(1, 10)] == [
         "USA/Canada", "Western Europe", "Eastern Europe", "Australia", "Africa/Middle East",
         "Latin America", "Asia/Philippines", "India", "Pakistan",
     ]
-    assert quotes["C4:C500"].formula1 == "Lists!$B$1:$B$5"
-    assert quotes["D4:D500"].formula1 == "Lists!$C$1:$C$5"
+    assert quotes["C4:C203"].formula1 == "Lists!$B$1:$B$5"
+    assert quotes["D4:D203"].formula1 == "Lists!$C$1:$C$5"
     assert [lists[f"C{r}"].value for r in range(1, 6)] == [
         "Shared, per minute", "Dedicated, per hour", "Monthly per agent", "Commission",
         "Hourly + commission",
     ]
-    assert quotes["F4:F500"].formula1 == "Lists!$F$1:$F$2"
+    assert quotes["F4:F203"].formula1 == "Lists!$F$1:$F$2"
     assert [lists["F1"].value, lists["F2"].value] == ["USD", "=Company!$B$5"]
 
 
@@ -130,8 +130,8 @@ def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
         retained=RetainedManagement(manager_fte=0.5, manager_salary=60000, qa_per_month=1000),
         assumptions=Assumptions(night_start_hour=23, billed_minutes_factor=1.2,
                                 dedicated_occupancy=0.80),
-        # "beta" is the vendor Beta (case aside); percent points become fractions.
-        years=Years(current_vendor="Beta", current_team=3, discount_rate=0.08,
+        # "in house" is in-house today; percent points become fractions.
+        years=Years(current_vendor=None, current_team=3, discount_rate=0.08,
                     salary_inflation=0.03, vendor_escalation=0.025, usd_rate_change=-0.01,
                     volume_growth=0.10, knowledge_transfer=5000, dual_running_months=1,
                     severance_months=1.5, exit_year=1),

@@ -94,3 +94,26 @@ def test_no_break_even_when_one_always_wins():
     # 109,200 vs 300,000 per unit of volume, no fixed cost: the vendor is cheaper at any volume.
     inputs = company([hourly("Cheap", 10)])
     assert break_even(inputs, evaluate(inputs).best_outsourced, reference.load()) is None
+
+
+@pytest.mark.parametrize("attrition", [None, 1.5, 3.0])
+@pytest.mark.parametrize("name", ["gulf-ecommerce", "romania-saas", "us-consumer"])
+def test_tornado_and_monte_carlo_start_from_the_headline(monkeypatch, name, attrition):
+    """With the real staffing, every example (and attrition at 150% and 300%, inside the
+    workbook's bounds) has its sensitivity base equal to the headline figures."""
+    from dataclasses import replace
+
+    from analysis.workbook import load
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    monkeypatch.setattr(staffing, "staff", ERLANG_STAFF)
+    inputs, _warnings = load(EXAMPLES_DIR / f"{name}.xlsx")
+    if attrition is not None:
+        inputs = replace(inputs, inhouse=replace(inputs.inhouse, attrition=attrition))
+    scenario = evaluate(inputs)
+    best = scenario.best_outsourced
+    rows = tornado(inputs, best, reference.load())
+    assert rows["inhouse_base"].tolist() == [scenario.inhouse.total] * len(rows)
+    assert rows["option_base"].tolist() == [best.total] * len(rows)
+    spread = monte_carlo(inputs, best, reference.load(), draws=2)
+    assert spread.base_saving == scenario.inhouse.total - best.total

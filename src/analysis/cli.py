@@ -2,7 +2,8 @@
 write the blank template.
 
 Every failure a user can cause ends in a sentence in their language and exit status 1, never a
-traceback: the CLI is used by analysts, not developers.
+traceback: the CLI is used by analysts, not developers. Output piped into a command that stops
+reading (`| head -1`) ends quietly with the command's normal status (`console`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import erlang, summary
+from analysis import console, erlang, erlang_a, summary
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, fmt_number, fmt_percent, translator
 from analysis.workbook import load, write_template
@@ -37,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     headline.add_argument("--lang", choices=LANGUAGES, default="en")
     headline.add_argument("--json", action="store_true")
 
-    interval = commands.add_parser("staffing", help="Erlang C for one interval")
+    interval = commands.add_parser(
+        "staffing", help="Erlang C for one interval (Erlang A with --patience-seconds)")
     interval.add_argument("--calls", type=float, required=True)
     interval.add_argument("--interval-minutes", type=float, required=True)
     interval.add_argument("--aht-seconds", type=float, required=True)
@@ -48,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     goal.add_argument("--agents", type=int)
     interval.add_argument("--max-occupancy", type=_fraction, default=1.0)
     interval.add_argument("--shrinkage", type=_fraction, default=0.0)
+    interval.add_argument(
+        "--patience-seconds", type=float,
+        help="callers' mean patience before hanging up (Erlang A); the service level then counts "
+             "a caller who hangs up as not answered in time, and abandon_probability is added")
     interval.add_argument("--lang", choices=LANGUAGES, default="en")
     interval.add_argument("--json", action="store_true")
 
@@ -92,14 +98,16 @@ def _staffing(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     if problem:
         raise UsageError(problem)
     interval_seconds = args.interval_minutes * 60
+    patience = args.patience_seconds
     if args.agents is None:
-        result = erlang.required_agents(
+        result = erlang_a.required_agents(
             args.calls, args.aht_seconds, interval_seconds, args.target_seconds,
-            args.service_level, args.max_occupancy, args.shrinkage)
+            args.service_level, args.max_occupancy, args.shrinkage, patience_seconds=patience)
     else:
         result = _with_agents(args.calls, args.aht_seconds, interval_seconds,
-                              args.target_seconds, args.agents, args.shrinkage)
-    answer = {key: _plain(getattr(result, key)) for key in RESULT_KEYS}
+                              args.target_seconds, args.agents, args.shrinkage, patience)
+    keys = RESULT_KEYS + (() if patience is None else ("abandon_probability",))
+    answer = {key: _plain(getattr(result, key)) for key in keys}
     if args.json:
         say(json.dumps(answer, indent=2))
         return 0
@@ -114,15 +122,19 @@ def _staffing(args: argparse.Namespace, say: Callable[[str], None]) -> int:
         "wait_probability": (_("Probability of waiting"), lambda v: fmt_percent(v, lang, 1)),
         "asa_seconds": (_("Average speed of answer (seconds)"), lambda v: fmt_number(v, lang, 1)),
         "occupancy": (_("Occupancy"), lambda v: fmt_percent(v, lang, 1)),
+        "abandon_probability": (_("Probability of hanging up before an answer"),
+                                lambda v: fmt_percent(v, lang, 1)),
     }
     lines = [(label, "—" if answer[key] is None else show(answer[key]))
-             for key, (label, show) in shown.items()]
+             for key, (label, show) in shown.items() if key in answer]
     width = max(len(label) for label, _value in lines)
     for label, value in lines:
         say(f"{label:<{width}}  {value}")
     return 0
 
 
+MAX_PATIENCE = 86_400
+"""A day: callers more patient than that are Erlang C's (leave the option out)."""
 MAX_TRAFFIC_ERLANGS = 10_000
 """Beyond this one interval is not one queue any more (and the agent search would run long)."""
 
@@ -147,6 +159,10 @@ def _interval_problem(args: argparse.Namespace) -> str | None:
         return _("--service-level must be below 100%: no queue answers every call in time")
     if args.max_occupancy == 0 or args.shrinkage >= 1:
         return _("--max-occupancy must be above 0 and --shrinkage below 100%")
+    patience = args.patience_seconds
+    if patience is not None and not (math.isfinite(patience) and 0 < patience <= MAX_PATIENCE):
+        return _("--patience-seconds must be above 0 and at most {most}, not {value}").format(
+            most=MAX_PATIENCE, value=patience)
     traffic = args.calls * args.aht_seconds / (args.interval_minutes * 60)
     if traffic > MAX_TRAFFIC_ERLANGS:
         return _("{traffic} erlangs is more than one queue can hold (at most {most}); split the "
@@ -159,17 +175,14 @@ RESULT_KEYS = ("traffic_erlangs", "agents", "scheduled", "service_level", "wait_
 
 
 def _with_agents(calls: float, aht_seconds: float, interval_seconds: float,
-                 target_seconds: float, agents: int, shrinkage: float) -> erlang.ErlangResult:
+                 target_seconds: float, agents: int, shrinkage: float,
+                 patience_seconds: float | None) -> erlang_a.ErlangAResult:
     """What a given number of agents achieves, rather than how many a target needs."""
     traffic = erlang.traffic_erlangs(calls, aht_seconds, interval_seconds)
-    return erlang.ErlangResult(
-        traffic_erlangs=traffic,
-        agents=np.asarray(agents),
-        service_level=erlang.service_level(agents, traffic, aht_seconds, target_seconds),
-        wait_probability=erlang.wait_probability(agents, traffic),
-        asa_seconds=erlang.average_speed_of_answer(agents, traffic, aht_seconds),
-        occupancy=erlang.occupancy(agents, traffic),
-        scheduled=erlang.scheduled(agents, shrinkage),
+    found = erlang_a.metrics(agents, traffic, aht_seconds, target_seconds, patience_seconds)
+    return erlang_a.ErlangAResult(
+        traffic_erlangs=traffic, agents=np.asarray(agents),
+        scheduled=erlang.scheduled(agents, shrinkage), **found,
     )
 
 
@@ -207,20 +220,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", "en")
     try:
-        return COMMANDS[args.command](args, print)
+        return COMMANDS[args.command](args, console.say)
     except AnalysisError as error:
-        print(error.render(lang), file=sys.stderr)
+        console.tell(error.render(lang))
         return 1
-    except OSError as error:
+    except BrokenPipeError:
+        console.silence(sys.stdout)
+        return 0
+    except OSError as error:  # only `template` writes a file
         _ = translator(lang)
-        print(_("Cannot write {path}: {reason}").format(
-            path=error.filename, reason=error.strerror), file=sys.stderr)
+        console.tell(_("Cannot write {path}: {reason}").format(
+            path=error.filename, reason=error.strerror))
         return 1
     except Exception as error:  # noqa: BLE001 - the last guard between a bug and an analyst
         if os.environ.get("ANALYSIS_DEBUG"):
             raise
         _ = translator(lang)
-        print(_("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see where, and "
-                "please report it.").format(
-            kind=type(error).__name__, detail=error), file=sys.stderr)
+        console.tell(_("Internal error ({kind}): {detail}. Set ANALYSIS_DEBUG=1 to see where, "
+                       "and please report it.").format(kind=type(error).__name__, detail=error))
         return 2

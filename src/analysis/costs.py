@@ -32,7 +32,7 @@ from analysis.model import (
     VendorQuote,
 )
 from analysis.reference import COMMISSION_PREMIUM, Reference
-from analysis.staffing import ChannelStaffing, whole
+from analysis.staffing import ChannelStaffing, blend, whole
 
 HOURS_PER_DAY = 24
 MINUTES_PER_HOUR = 60
@@ -181,9 +181,11 @@ def inhouse_cost(costs: InHouseCosts, channels: Sequence[ChannelStaffing]) -> In
       attrition a year): the team is assumed in place, as for a vendor already running;
     - seats: agents share desks across shifts, so seats are the most agents in seat at once at
       the busiest hour (all channels share one office), never more than the headcount; equipment
-      (amortised over `equipment_years`), software, rent and overhead are paid per seat.
+      (amortised over `equipment_years`), software, rent and overhead are paid per seat;
+    - one team: a deferred channel's fraction of an agent in an hour is worked in the live
+      channels' idle time then (`staffing.blend`).
     """
-    channels = tuple(channels)
+    channels = blend(channels)
     fte = sum(c.fte for c in channels)
     headcount = whole(fte)
     agent_hours = sum(c.weekly_agent_hours for c in channels)

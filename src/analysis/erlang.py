@@ -141,13 +141,7 @@ def required_agents(
     if np.any(target < 0) or np.any((goal < 0) | (goal >= 1)) or np.any((cap <= 0) | (cap > 1)):
         raise ValueError("need target >= 0, 0 <= service level < 1, 0 < max occupancy <= 1")
     traffic = traffic_erlangs(calls_, aht, interval)
-
-    fewest = np.where(
-        traffic > 0,
-        np.maximum(np.floor(traffic) + 1, np.ceil(np.round(traffic / cap, _DECIMALS))),
-        0,
-    )
-    agents, blocking = _search(traffic, fewest, target / aht, goal)
+    agents, blocking = fewest_agents(traffic, target / aht, goal, cap)
     wait = _wait_from_blocking(agents, traffic, blocking)
     return ErlangResult(
         traffic_erlangs=traffic.reshape(shape),
@@ -158,6 +152,22 @@ def required_agents(
         occupancy=occupancy(agents, traffic).reshape(shape),
         scheduled=None if shrinkage is None else scheduled(agents.reshape(shape), shrinkage),
     )
+
+
+def fewest_agents(
+    traffic: FloatArray, decay: FloatArray, goal: FloatArray, cap: FloatArray
+) -> tuple[IntArray, FloatArray]:
+    """`required_agents`' search on flat arrays: the agents of each interval and their Erlang B.
+
+    `decay` is target seconds / AHT; `goal` the service level; `cap` the occupancy cap. Erlang
+    A's search starts from here (`erlang_a`), which is why the Erlang B values come back too.
+    """
+    fewest = np.where(
+        traffic > 0,
+        np.maximum(np.floor(traffic) + 1, np.ceil(np.round(traffic / cap, _DECIMALS))),
+        0,
+    )
+    return _search(traffic, fewest, decay, goal)
 
 
 def scheduled(agents: ArrayLike, shrinkage: ArrayLike) -> IntArray:

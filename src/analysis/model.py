@@ -90,6 +90,21 @@ class ChannelDemand:
     contacts_per_customer: float | None = None
     success_rate: float | None = None
     """Share of outbound contacts that earn a commission (a sale, a booked appointment)."""
+    patience_seconds: float | None = None
+    """Queued channels: callers' mean patience before hanging up (Erlang A); None: nobody does
+    (Erlang C)."""
+    chats_per_agent: int = 1
+    """Chat: conversations one agent handles at the same time."""
+    aht_growth_per_chat: float = 0.0
+    """Chat: how much longer each chat takes per extra concurrent chat, a fraction: at `c` chats
+    per agent a chat takes `aht_seconds x (1 + growth x (c - 1))` (`aht_seconds` is a chat
+    handled alone)."""
+
+    @property
+    def slot_aht_seconds(self) -> float:
+        """Handling time of one contact at the channel's concurrency (AHT for everything but a
+        chat handled alongside others)."""
+        return self.aht_seconds * (1 + self.aht_growth_per_chat * (self.chats_per_agent - 1))
 
 
 @dataclass(frozen=True)

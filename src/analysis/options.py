@@ -34,6 +34,7 @@ from analysis.costs import (
 )
 from analysis.i18n import N_
 from analysis.model import Channel, Inputs, PricingModel, VendorQuote
+from analysis.names import Name
 from analysis.reference import LEVELS, MARKETS, Reference
 
 if TYPE_CHECKING:
@@ -169,8 +170,9 @@ def vendor_option(
         priced = quote_cost(quote, volume, rates[quote.channel], inputs, floor)
         if quote.channel not in best or priced.total < best[quote.channel].total:
             best[quote.channel] = priced
-    return outsourced_option(f"vendor:{vendor}", "vendor", vendor, list(best.values()), inputs,
-                             channels)
+    # a vendor's name is data wherever its option goes (never a catalog id: see `names`)
+    return outsourced_option(f"vendor:{vendor}", "vendor", Name(vendor), list(best.values()),
+                             inputs, channels)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass
 from analysis import compare, options
 from analysis import reference as ref
 from analysis.horizon import Horizon, evaluate_horizon
-from analysis.i18n import N_, fmt_money, fmt_number, translator
+from analysis.i18n import N_, direction, fmt_money, fmt_number, translator
 from analysis.model import MONTHS_PER_YEAR, Inputs
+from analysis.names import Name, isolate, shorten
 
 MARKET_NAMES = ref.NAMES["dedicated_hourly"]
 MODEL_WITH_MARKET = N_("{model}, {market} prices")
@@ -149,7 +150,13 @@ def dumps(answer: dict[str, object]) -> str:
 
 
 def option_name(option: options.OptionCost, lang: str) -> str:
-    """A vendor's own name, or the translated name of a model or region option."""
+    """A vendor's own name, or the translated name of a model or region option.
+
+    A vendor's name is returned as a `Name` and never looked up in the catalog: a vendor called
+    "In-house team" keeps that name in Arabic instead of taking the in-house row's label.
+    """
+    if option.kind == "vendor":
+        return option.name if isinstance(option.name, Name) else Name(option.name)
     _ = translator(lang)
     if option.kind == "model":
         market = options.spec_of(option).keys[1]
@@ -158,15 +165,25 @@ def option_name(option: options.OptionCost, lang: str) -> str:
 
 
 def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
-    """A plain-text table for the terminal, in the reader's language and number formats."""
+    """A plain-text table for the terminal, in the reader's language and number formats.
+
+    Names from the workbook are shortened to `names.MAX_SHOWN` characters and, in right-to-left
+    text, isolated (`--json` keeps them whole).
+    """
     _ = translator(lang)
     currency = inputs.company.currency
     years = inputs.company.horizon_years
+
+    def shown(name: str) -> str:
+        if not isinstance(name, Name):
+            return name
+        return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
+
     headers = (_("Option"), _("Present value, {years} years").format(
         years=fmt_number(years, lang)), _("NPV against today"), _("Payback month"),
         _("Annual cost"), _("Per contact"), _("FTE"), _("Saving vs in-house"))
     table = [
-        (row.name, fmt_money(row.present_value, currency, lang),
+        (shown(row.name), fmt_money(row.present_value, currency, lang),
          fmt_money(row.npv, currency, lang),
          "—" if row.payback_month is None else fmt_number(row.payback_month, lang),
          fmt_money(row.annual_cost, currency, lang),
@@ -177,7 +194,7 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     widths = [max(len(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
     lines = [_("{company}: customer-service sourcing options, cheapest over the {years} years "
                "of the planning horizon first; annual figures are for a steady-state year").format(
-        company=inputs.company.name, years=fmt_number(years, lang))]
+        company=shown(inputs.company.name), years=fmt_number(years, lang))]
     for line in (headers, *table):
         lines.append("  ".join(
             cell.ljust(width) if i == 0 else cell.rjust(width)

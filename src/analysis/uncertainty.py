@@ -17,6 +17,7 @@ from analysis.i18n import N_
 from analysis.model import Inputs
 from analysis.options import INHOUSE_ID, OptionCost, Spec, build, context, saving_of, spec_of
 from analysis.reference import Reference
+from analysis.workbook import format as wf
 
 MONTE_CARLO_SEED = 20240601
 MONTE_CARLO_DRAWS = 200
@@ -43,6 +44,12 @@ FACTORS = (
 +/-25% and shrinkage +/-20% of their value (e.g. 30% attrition becomes 22.5% to 37.5%), the
 spread of those figures seen between call centres."""
 
+_INHOUSE_BOUNDS = {f.key: f for f in wf.INHOUSE_FIELDS}
+SHRINKAGE_MAX = _INHOUSE_BOUNDS["shrinkage"].maximum / 100
+"""A moved shrinkage stays within the workbook's own bound (90%): all paid time lost is no team.
+Attrition needs no bound (above 100% means more hires than seats a year), so it has none: a
+factor is never clipped inside the workbook's bounds, and the base is the headline figure."""
+
 
 def vary(inputs: Inputs, multipliers: dict[str, float]) -> tuple[Inputs, float]:
     """The inputs with each factor multiplied, and the multiplier for reference prices.
@@ -62,8 +69,8 @@ def vary(inputs: Inputs, multipliers: dict[str, float]) -> tuple[Inputs, float]:
     costs = replace(
         costs, annual_salary=costs.annual_salary * m["salary"],
         team_lead_salary=costs.team_lead_salary * m["salary"],
-        attrition=min(1.0, costs.attrition * m["attrition"]),
-        shrinkage=min(0.95, costs.shrinkage * m["shrinkage"]),
+        attrition=costs.attrition * m["attrition"],
+        shrinkage=min(SHRINKAGE_MAX, costs.shrinkage * m["shrinkage"]),
     )
     quotes = tuple(
         replace(q, rate=q.rate * m["vendor_rates"],
@@ -87,14 +94,18 @@ def priced_pair(inputs: Inputs, option: Spec, reference: Reference,
 
 
 def tornado(inputs: Inputs, option: OptionCost, reference: Reference) -> pd.DataFrame:
-    """Each factor moved down then up alone: in-house cost, option cost and saving at each end.
+    """Each factor moved down then up alone: in-house cost, option cost and saving at each end,
+    and at the base (every factor as in the workbook: the headline figures).
 
     Sorted by swing (the spread of the saving), widest first, as a tornado chart draws them.
     """
     spec = spec_of(option)
+    inhouse, priced = priced_pair(inputs, spec, reference, {})
+    base = {"inhouse_base": inhouse.total, "option_base": priced.total,
+            "saving_base": saving_of(priced, inhouse)}
     rows = []
     for factor in FACTORS:
-        row = {"factor": factor.id, "label": factor.label, "change": factor.change}
+        row = {"factor": factor.id, "label": factor.label, "change": factor.change, **base}
         for end, sign in (("low", -1), ("high", 1)):
             inhouse, priced = priced_pair(inputs, spec, reference,
                                           {factor.id: 1 + sign * factor.change})
@@ -112,6 +123,8 @@ class MonteCarlo:
     option_id: str
     seed: int
     savings: tuple[float, ...]
+    base_saving: float = float("nan")
+    """The saving with every factor at its peak (today's value): the headline saving."""
 
     def percentile(self, q: float) -> float:
         return float(np.percentile(self.savings, q))
@@ -146,7 +159,8 @@ def monte_carlo(inputs: Inputs, option: OptionCost, reference: Reference,
                        for f in FACTORS}
         inhouse, priced = priced_pair(inputs, spec, reference, multipliers)
         savings.append(saving_of(priced, inhouse))
-    return MonteCarlo(option.id, seed, tuple(savings))
+    inhouse, priced = priced_pair(inputs, spec, reference, {f.id: 1.0 for f in FACTORS})
+    return MonteCarlo(option.id, seed, tuple(savings), saving_of(priced, inhouse))
 
 
 @dataclass(frozen=True)

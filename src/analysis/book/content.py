@@ -1,18 +1,22 @@
 """Content hashes that make the book build incremental, and the record of the last good build.
 
-A chapter's executed notebook depends on the notebook, the workbook (its path and bytes), the
-package's code, catalogs and reference data, and the language; if none of these changed, its
+A chapter's executed notebook depends on the notebook, the workbook snapshot's bytes (`snapshot`),
+the package's code, catalogs and reference data, and the language; if none of these changed, its
 previous run is still right and papermill is skipped. A language book depends on its whole staging
 tree and on this subpackage (the Sphinx extension and theme words); if neither changed, Sphinx is
 skipped too.
+
+A step's key is removed from the record before the step runs and written back only when it
+succeeds, so a build killed half-way can never leave a key that vouches for half-written output.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from analysis.book import paths
@@ -63,12 +67,8 @@ def book_package_digest() -> str:
     return files_digest(files, REPOSITORY)
 
 
-def workbook_digest(workbook: Path) -> str:
-    return digest(str(workbook), workbook.read_bytes())
-
-
 def notebook_key(notebook: Path, workbook: str, package: str, lang: str) -> str:
-    """The key of one chapter run: notebook bytes, workbook digest, package digest, language."""
+    """The key of one chapter run: notebook bytes, snapshot digest, package digest, language."""
     return digest(notebook.read_bytes(), workbook, package, lang)
 
 
@@ -83,20 +83,32 @@ def tree_digest(folder: Path, skip: tuple[str, ...] = ("_build",)) -> str:
 
 @dataclass
 class State:
-    """Keys of the last successful steps: chapter runs, language books and the published site."""
+    """Keys of the last successful steps: chapter runs and language books.
+
+    `sources` names, per language, the snapshot whose pages its Sphinx output holds: when the
+    workbook changes, that output is cleared before the next render (`pipeline.render_books`), so
+    no chart or page of an earlier workbook can stay in it. The published site's key is the name
+    of the folder `_build/html` links to (`publish.current_key`), not a record here.
+    """
 
     notebooks: dict[str, str] = field(default_factory=dict)
     books: dict[str, str] = field(default_factory=dict)
-    site: str = ""
+    sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> State:
+        """The record, or an empty one (everything rebuilds) if it is missing or unreadable."""
         try:
-            return cls(**json.loads(paths.STATE_FILE.read_text(encoding="utf-8")))
-        except (FileNotFoundError, ValueError, TypeError):
+            data = json.loads(paths.STATE_FILE.read_text(encoding="utf-8"))
+            known = {item.name for item in fields(cls)}
+            return cls(**{name: dict(value) for name, value in data.items() if name in known})
+        except (FileNotFoundError, ValueError, TypeError, AttributeError):
             return cls()
 
     def save(self) -> None:
+        """Writes the record whole or not at all (a new file renamed over the old one)."""
         paths.STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(asdict(self), indent=1, sort_keys=True)
-        paths.STATE_FILE.write_text(text, encoding="utf-8")
+        partial = paths.STATE_FILE.with_name(f".{paths.STATE_FILE.name}.{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(paths.STATE_FILE)

@@ -2,7 +2,8 @@
 
 Each language is named in itself (English, العربية, Română) and its entry carries its own `lang` and
 `dir`, so the Arabic entry reads right to left on an otherwise left-to-right page. The page is
-self-contained (inline style, no script) and so works from a file system or any static server.
+self-contained (inline style, no script) and so works from a file system or any static server; its
+text uses the book's own font, from the first language book's `_static/` beside it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from html import escape
 from analysis.book.sphinx_ext import language_name, text_direction
 from analysis.book.stage import TITLE
 from analysis.i18n import N_, translator
+from analysis.report import fonts
 
 OPEN = N_("Open the book")
 CHOOSE = N_("Choose a language")
 
-STYLE = """
-body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif;
-       background: #f6f7f9; color: #1f2328; }
-main { max-width: 56rem; margin: 0 auto; padding: 3rem 1.5rem; }
+STYLE = f"""
+body {{ margin: 0; font-family: {fonts.STACK}; background: #f6f7f9; color: #1f2328; }}
+""" + """main { max-width: 56rem; margin: 0 auto; padding: 3rem 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 0.4rem; }
 p.choose { color: #57606a; margin: 0 0 2rem; }
 ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem;
@@ -60,7 +61,8 @@ def landing_page(languages: list[str], root_page: str) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{first}" dir="{text_direction(first)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(translator(first)(TITLE))}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escape(translator(first)(TITLE))}</title>\n"
+        f"<style>\n{fonts.font_faces(f'{first}/_static/')}{STYLE}</style>\n</head>\n"
         f'<body>\n<main>\n<h1>{heading}</h1>\n<p class="choose">{choose}</p>\n'
         f'<ul class="languages">\n' + "\n".join(entries) + "\n</ul>\n</main>\n</body>\n</html>\n"
     )

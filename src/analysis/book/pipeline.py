@@ -1,22 +1,31 @@
-"""The whole book build: check the workbook, run what changed, render what changed, publish.
+"""The whole book build: lock, snapshot the workbook, run what changed, render what changed,
+publish.
 
-Every step compares content hashes with the last successful build (`content.State`), so a build
-with nothing changed runs neither papermill nor Sphinx. Any failure raises before the published
-site is touched: the last good book stays in `_build/html/` until a complete new one replaces it.
+One build at a time per output folder (`lock`); a second one refuses with who holds it. The
+workbook is read once (`snapshot`) and every chapter in every language reads that copy. Every step
+compares content hashes with the last successful build (`content.State`), so a build with nothing
+changed runs neither papermill nor Sphinx. Any failure or interruption raises before the published
+site is touched, and publishing is one atomic rename (`publish`): `_build/html/` is always the
+last whole book, of one company.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.book import content, execute, paths, publish, render, stage
+from analysis.book import content, execute, lock, paths, publish, render, snapshot, stage
+from analysis.book.checkpoint import reached
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, N_, check_language, translator
-from analysis.workbook import load
+from analysis.workbook import WorkbookUnreadable
+from analysis.workbook.files import MISSING_FILE
 
 Say = Callable[[str], None]
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
@@ -44,6 +53,30 @@ class NoLanguages(AnalysisError):
 
     def render(self, lang: str = "en") -> str:
         return translator(lang)(self.MESSAGE).format(languages=", ".join(LANGUAGES))
+
+
+class BadWorkers(AnalysisError):
+    """`--workers` is not a whole number of at least 1 (0 would wait for ever)."""
+
+    def __init__(self, found: object):
+        self.found = str(found)
+        super().__init__(f"workers must be a whole number of at least 1, not {self.found!r}")
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang)
+        return _("The number of workers must be a whole number of at least 1 (found “{found}”)."
+                 ).format(found=self.found)
+
+
+def check_workers(workers: object) -> int:
+    """`workers` as an int of at least 1, or BadWorkers."""
+    try:
+        count = int(str(workers).strip())
+    except ValueError:
+        raise BadWorkers(workers) from None
+    if count < 1:
+        raise BadWorkers(workers)
+    return count
 
 
 class ChaptersFailed(AnalysisError):
@@ -92,6 +125,34 @@ def log_excerpt(log: Path, limit: int = 15) -> list[str]:
     return problems[:limit] if problems else lines[-limit:]
 
 
+ERRNO = re.compile(r"\[Errno (\d+)\][^'\n]*(?:'([^'\n]+)')?")
+LOW_SPACE = 1 << 20
+"""Below a megabyte free, a failed render is taken to be the full disk's fault."""
+
+
+def disk_problem(log: Path) -> OSError | None:
+    """The output-folder error that made Jupyter Book fail, if that is what happened.
+
+    A full disk or read-only folder makes Sphinx fail like a broken page would; its log names
+    the error number (when the log itself could still be written), and a disk with almost no
+    room left is reason enough, so the reader is told to free space rather than to read a log.
+    """
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    for found in ERRNO.finditer(text):
+        number = int(found.group(1))
+        if number in execute.DISK_ERRORS:
+            return OSError(number, os.strerror(number), found.group(2) or str(log.parent))
+    try:
+        if shutil.disk_usage(log.parent).free < LOW_SPACE:
+            return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(log.parent))
+    except OSError:
+        pass
+    return None
+
+
 def _chapter_id(lang: str, notebook: Path) -> str:
     return f"{lang}/{notebook.stem}"
 
@@ -100,35 +161,56 @@ def _executed_path(lang: str, notebook: Path) -> Path:
     return paths.EXECUTED_DIR / lang / notebook.name
 
 
-def run_chapters(workbook: Path, languages: list[str], state: content.State, say: Say,
+def run_chapters(source: snapshot.Snapshot, languages: list[str], state: content.State, say: Say,
                  workers: int) -> int:
-    """Runs every chapter whose key changed; returns how many ran. Records each success."""
+    """Runs every chapter whose key changed, on the snapshot; returns how many ran.
+
+    Each chapter's key is dropped from the record before it runs and written back when it
+    succeeds, so an interrupted run is run again next time.
+    """
     package = content.package_digest()
-    workbook_key = content.workbook_digest(workbook)
+    workbook = Path(source.parameter)
     jobs, keys = [], {}
     for lang in languages:
         for notebook in stage.chapter_notebooks():
             chapter, output = _chapter_id(lang, notebook), _executed_path(lang, notebook)
-            keys[chapter] = content.notebook_key(notebook, workbook_key, package, lang)
+            keys[chapter] = content.notebook_key(notebook, source.digest, package, lang)
             if state.notebooks.get(chapter) != keys[chapter] or not output.exists():
                 jobs.append(execute.Job(notebook, lang, workbook, output))
+                state.notebooks.pop(chapter, None)
+    if jobs:
+        state.save()
     outcomes = execute.progress(execute.run_all(jobs, workers), len(jobs), say)
     for outcome in outcomes:
         chapter = _chapter_id(outcome.job.lang, outcome.job.notebook)
-        if outcome.error:
-            state.notebooks.pop(chapter, None)
-        else:
+        if not outcome.error:
             state.notebooks[chapter] = keys[chapter]
     state.save()
+    unwritable = [outcome for outcome in outcomes if outcome.errno]
+    if unwritable:
+        first = unwritable[0]
+        raise OSError(first.errno, os.strerror(first.errno), str(first.job.output))
     failed = [outcome for outcome in outcomes if outcome.error]
     if failed:
         raise ChaptersFailed(failed)
     return len(jobs)
 
 
-def render_books(languages: list[str], state: content.State, say: Say,
-                 workers: int) -> tuple[dict[str, Path], tuple[str, ...], str]:
-    """Stages and renders each language whose tree changed; returns outputs, rendered, site key."""
+def render_books(source: snapshot.Snapshot, languages: list[str], state: content.State,
+                 say: Say, workers: int) -> tuple[dict[str, Path], tuple[str, ...], str]:
+    """Stages and renders each language whose tree changed; returns outputs, rendered, site key.
+
+    A language whose Sphinx output was made from another snapshot has it cleared first (see
+    `stage.clear_output`): an unchanged workbook keeps the fast incremental render, a changed one
+    can leave nothing of the old in the new book.
+    """
+    for lang in languages:
+        if state.sources.get(lang) != source.digest:
+            state.books.pop(lang, None)
+            state.save()
+            stage.clear_output(lang)
+            state.sources[lang] = source.digest
+            state.save()
     notebooks = stage.chapter_notebooks()
     names = {notebook: notebook.relative_to(paths.ROOT).with_suffix("").as_posix()
              for notebook in notebooks}
@@ -144,15 +226,21 @@ def render_books(languages: list[str], state: content.State, say: Say,
         lang: tree for lang, tree in stages.items()
         if state.books.get(lang) != keys[lang] or not render.output_dir(tree).exists()
     }
+    for lang in todo:
+        state.books.pop(lang, None)
+    if todo:
+        state.save()
     results = render.render_all(todo, workers)
     for result in results:
         say(f"{result.lang} book {result.seconds:.1f} s" + ("" if result.ok else " FAILED"))
         if result.ok:
             state.books[result.lang] = keys[result.lang]
-        else:
-            state.books.pop(result.lang, None)
     state.save()
     failures = [result for result in results if not result.ok]
+    for failure in failures:
+        problem = disk_problem(failure.log)
+        if problem is not None:
+            raise problem
     if failures:
         raise BooksFailed(failures)
     site = content.digest(content.package_digest(), *languages, *(keys[lang] for lang in languages))
@@ -160,29 +248,40 @@ def render_books(languages: list[str], state: content.State, say: Say,
     return outputs, tuple(result.lang for result in results), site
 
 
-def build(workbook: str | Path, languages: list[str], say: Say, workers: int = 2,
+RESTORED = N_("An earlier build was interrupted while it published: the last complete book was "
+              "put back in place.")
+
+
+def build(workbook: str | Path, languages: list[str], say: Say, workers: object = 2,
           message_lang: str = "en") -> Report:
     """Builds `_build/html/` for the workbook in the given languages (raises AnalysisError).
 
-    The languages are checked before anything is read or written, so a mistyped or empty list
-    costs nothing and leaves no half-made site behind.
+    The languages and the number of workers are checked before anything is read or written, so
+    a mistyped option costs nothing and leaves nothing behind. Raises lock.BuildRunning when
+    another build holds this output folder, OSError when it cannot be written.
     """
     started = time.perf_counter()
     if not languages:
         raise NoLanguages()
     languages = [check_language(lang) for lang in dict.fromkeys(languages)]
+    workers = check_workers(workers)
+    if not str(workbook).strip():  # `make book WORKBOOK=`: not the project's root folder
+        raise WorkbookUnreadable('""', MISSING_FILE)
     source = paths.resolve(workbook)
-    _inputs, warnings = load(source)
-    for warning in warnings:
-        say(warning.render(message_lang))
-    state = content.State.load()
-    executed = run_chapters(source, languages, state, say, workers)
-    outputs, rendered, site = render_books(languages, state, say, workers)
-    published = state.site != site or not (paths.HTML_DIR / "index.html").exists()
-    if published:
-        root_page = stage.toc_files()[0]
-        staging = publish.assemble(outputs, root_page, paths.BUILD_DIR / "html.new")
-        publish.swap(staging, paths.HTML_DIR)
-        state.site = site
-        state.save()
+    with lock.hold(paths.LOCK_FILE, source.name):
+        if publish.recover(paths.HTML_DIR, paths.SITES_DIR):
+            say(translator(message_lang)(RESTORED))
+        taken = snapshot.take(source)
+        reached("snapshot")
+        _inputs, warnings = snapshot.load(taken, source)
+        for warning in warnings:
+            say(warning.render(message_lang))
+        state = content.State.load()
+        executed = run_chapters(taken, languages, state, say, workers)
+        outputs, rendered, site = render_books(taken, languages, state, say, workers)
+        published = publish.current_key(paths.HTML_DIR) != site[:16]
+        if published:
+            publish.publish(outputs, stage.toc_files()[0], site, paths.HTML_DIR,
+                            paths.SITES_DIR)
+        snapshot.prune(taken)
     return Report(executed, rendered, published, time.perf_counter() - started)

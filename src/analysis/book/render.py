@@ -3,15 +3,22 @@
 Each build runs in its own process: Sphinx keeps global state (translators, registries) that must
 not leak from the Arabic book into the Romanian one. Output and doctrees stay in the staging tree
 (`_build/stage/<lang>/_build/`), so the next build re-renders only the pages whose sources changed.
+The processes die with the build (`execute.die_with_parent`), and a build that is interrupted
+while they run kills them first, so none goes on writing into a staging tree the next build uses.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from analysis.book.checkpoint import reached
+from analysis.book.execute import die_with_parent
 
 JUPYTER_BOOK = "from jupyter_book.cli.main import main; main()"
 
@@ -48,19 +55,29 @@ def render_all(stages: dict[str, Path], workers: int = 2) -> list[Rendered]:
     pending = list(stages.items())
     running: list[tuple[str, subprocess.Popen[bytes], float, Path]] = []
     done: list[Rendered] = []
-    while pending or running:
-        while pending and len(running) < workers:
-            lang, stage = pending.pop(0)
-            log = stage / "_build" / "build.log"
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("wb") as handle:
-                process = subprocess.Popen(command(stage), stdout=handle,
-                                           stderr=subprocess.STDOUT, cwd=stage)
-            running.append((lang, process, time.perf_counter(), log))
-        finished = [entry for entry in running if entry[1].poll() is not None]
-        for lang, process, started, log in finished:
-            running.remove((lang, process, started, log))
-            done.append(Rendered(lang, time.perf_counter() - started, process.returncode, log))
-        if not finished:
-            time.sleep(0.05)
+    stay_with_us = functools.partial(die_with_parent, os.getpid())
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                lang, stage = pending.pop(0)
+                log = stage / "_build" / "build.log"
+                log.parent.mkdir(parents=True, exist_ok=True)
+                with log.open("wb") as handle:
+                    process = subprocess.Popen(command(stage), stdout=handle,
+                                               stderr=subprocess.STDOUT, cwd=stage,
+                                               preexec_fn=stay_with_us)
+                running.append((lang, process, time.perf_counter(), log))
+                reached("render")
+            finished = [entry for entry in running if entry[1].poll() is not None]
+            for lang, process, started, log in finished:
+                running.remove((lang, process, started, log))
+                done.append(Rendered(lang, time.perf_counter() - started, process.returncode,
+                                     log))
+            if not finished:
+                time.sleep(0.05)
+    except BaseException:
+        for _lang, process, _started, _log in running:
+            process.kill()
+            process.wait()
+        raise
     return done

@@ -1,6 +1,7 @@
-"""Sphinx extension for the decision book: right-to-left pages, language links, theme words.
+"""Sphinx extension for the decision book: right-to-left pages, language links, theme words,
+the book's fonts.
 
-Three things the themes do not do for us:
+Four things the themes do not do for us:
 
 - pydata-sphinx-theme writes the `<html>` tag inside its own `layout.html`, so no template of ours
   can add `dir="rtl"` to it; a template bridge adds the attribute to every rendered page instead.
@@ -8,6 +9,10 @@ Three things the themes do not do for us:
   relative links to the same page in the other language books (`../<lang>/<page>.html`).
 - pydata-sphinx-theme ships no Arabic or Romanian interface words; `locale/<lang>/LC_MESSAGES/
   sphinx.po` supplies them and is compiled at build time (no .mo kept in git).
+- both would draw the text with the reader's system fonts; the book ships its own family
+  (`analysis.report.fonts`: WOFF2 files, their OFL licences and `fonts.css`, copied to
+  `_static/`), the one its inline charts were measured with, so pages and charts look the same
+  on every machine, offline.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.locale import get_translator
+
+from analysis.report import fonts
 
 THEME_LOCALE_DIR = Path(__file__).parent / "locale"
 CATALOG = "sphinx"
@@ -99,6 +106,11 @@ def _add_language_links(
     context["theme_search_bar_text"] = get_translator(CATALOG).gettext(SEARCH_TEXT)
 
 
+def _add_book_fonts(app: Sphinx, config: Config) -> None:
+    """The derived fonts' folder joins the static files; `fonts.css` loads after the theme's."""
+    config.html_static_path = [*config.html_static_path, str(fonts.web_dir())]
+
+
 def _compile_theme_catalog(lang: str, target: Path) -> Path | None:
     """Compiles `locale/<lang>/LC_MESSAGES/sphinx.po` into `target`; None if there is none."""
     source = THEME_LOCALE_DIR / lang / "LC_MESSAGES" / f"{CATALOG}.po"
@@ -116,6 +128,8 @@ def _compile_theme_catalog(lang: str, target: Path) -> Path | None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("book_languages", [], "html", types=[list])
     app.connect("config-inited", _use_direction_templates)
+    app.connect("config-inited", _add_book_fonts)
+    app.add_css_file(fonts.STYLESHEET)
     app.connect("html-page-context", _add_language_links)
     lang = app.config.language
     if lang and lang != "en":

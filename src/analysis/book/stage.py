@@ -9,6 +9,7 @@ Sphinx output and doctrees kept in the tree make partial rebuilds fast.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +38,18 @@ def chapter_notebooks() -> list[Path]:
     return [path for path in notebooks if path.exists()]
 
 
+PUBLISHED_SETTINGS = {"html_copy_source": False, "html_show_sourcelink": False}
+"""Sphinx copies each page's source (the executed notebook) into `_sources/` and links to it;
+readers need neither, and a notebook carries the details of the run that made it."""
+
+
 def language_config(base: dict[str, Any], lang: str, languages: list[str]) -> dict[str, Any]:
     """The shared configuration with one language book's settings."""
     config = dict(base)
     config["title"] = translator(lang)(TITLE)
     sphinx = dict(config.get("sphinx") or {})
     settings = dict(sphinx.get("config") or {})
+    settings.update(PUBLISHED_SETTINGS)
     settings["language"] = lang
     settings["book_languages"] = list(languages)
     sphinx["config"] = settings
@@ -71,6 +78,17 @@ def mirror(source: Path, target: Path) -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def clear_output(lang: str) -> None:
+    """Removes a language's Sphinx output and doctrees: the next render starts from nothing.
+
+    Sphinx never deletes what it wrote before, so a chart of the previous workbook would stay in
+    `_images/` (and be published) if the output were kept when the workbook changes.
+    """
+    output = paths.STAGE_DIR / lang / "_build"
+    if output.exists():
+        shutil.rmtree(output)
 
 
 def prepare(lang: str, languages: list[str], executed: dict[str, Path]) -> Path:

@@ -45,6 +45,7 @@ from analysis.report.regions import (
 )
 from analysis.report.staffing import (
     hours_effect_text,
+    queue_text,
     service_curve,
     staffing_sentence,
     staffing_table,
@@ -109,6 +110,7 @@ __all__ = [
     "one_off_sentence",
     "one_off_table",
     "plan_table",
+    "queue_text",
     "quote_positions",
     "quotes_section",
     "reasons",

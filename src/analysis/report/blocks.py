@@ -1,16 +1,50 @@
-"""The blocks a chapter displays: text and tables as `Html`, charts as `Figure`.
+"""The blocks a chapter displays: text and tables as `Html`, charts as `Figure` (inline SVG).
 
 Each block carries its words as plain text too, so a notebook shows no object address and any
-front end other than the book still gets the content.
+front end other than the book still gets the content. Words come as plain `str` (escaped into
+the HTML) or as `Text`, which brings its own HTML: names and figures isolated as `<bdi>` in
+right-to-left text, a shortened name with its full form in a tooltip (see `report.words.fill`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from html import escape
+from typing import Any
 
 import altair as alt
+import vl_convert
+
+from analysis.report import fonts
+
+
+class Text(str):
+    """Words with their HTML: the `str` is the plain text, `html` the same words as markup.
+
+    `isolated` says the whole text is already isolated (a name in right-to-left text), so that
+    `fill` does not isolate it twice.
+    """
+
+    html: str
+    isolated: bool
+
+    def __new__(cls, text: str, html: str, isolated: bool = False) -> Text:
+        made = super().__new__(cls, text)
+        made.html = html
+        made.isolated = isolated
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Text, (str(self), self.html, self.isolated)
+
+
+def markup(words: str) -> str:
+    """The HTML of `words`: a Text's own markup, any other str escaped."""
+    return words.html if isinstance(words, Text) else escape(words)
 
 
 @dataclass(frozen=True)
@@ -31,12 +65,12 @@ class Html:
 
 
 def paragraph(text: str, strong: bool = False) -> Html:
-    inner = f"<strong>{escape(text)}</strong>" if strong else escape(text)
-    return Html(f'<p class="report-text">{inner}</p>', text)
+    inner = f"<strong>{markup(text)}</strong>" if strong else markup(text)
+    return Html(f'<p class="report-text">{inner}</p>', str(text))
 
 
 def bullets(items: Sequence[str]) -> Html:
-    html = "".join(f"<li>{escape(item)}</li>" for item in items)
+    html = "".join(f"<li>{markup(item)}</li>" for item in items)
     return Html(f'<ul class="report-list">{html}</ul>', "\n".join(f"- {i}" for i in items))
 
 
@@ -50,32 +84,137 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]],
     def cell(tag: str, value: str, column: int) -> str:
         keep_whole = "; white-space: nowrap" if tag == "td" else ""
         style = f' style="text-align: end{keep_whole}"' if column in numeric else ""
-        return f"<{tag}{style}>{escape(value)}</{tag}>"
+        return f"<{tag}{style}>{markup(value)}</{tag}>"
 
     head = "".join(cell("th", h, i) for i, h in enumerate(header))
     body = "".join(
         "<tr>" + "".join(cell("td", v, i) for i, v in enumerate(row)) + "</tr>" for row in rows
     )
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    cap = f"<caption>{markup(caption)}</caption>" if caption else ""
     html = (f'<table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
-    text = "\n".join(" | ".join(line) for line in (header, *rows))
+    text = "\n".join(" | ".join(str(cell) for cell in line) for line in (header, *rows))
     return Html(html, f"{caption}\n{text}" if caption else text)
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A finished chart: drawn by the active Altair renderer, its title as plain text."""
+    """A finished chart: inline SVG for the book, its title and its spec as plain text.
+
+    The book shows the SVG inside the page, not as an `<img>`: an SVG in an `<img>` is a
+    document of its own that cannot use the page's `@font-face` fonts, so its Arabic labels
+    would be drawn with whatever the reader's system has. Inline, the chart's text uses the
+    book's own font (`fonts.FAMILY`), the font vl-convert measured it with.
+
+    The plain text is what nbval compares (tests/nbval_sanitize.cfg blanks the SVG markup): the
+    title, then one line of canonical JSON with the Vega-Lite spec (data included) and the
+    number format. A change in the package that moves a chart changes that line; a font or
+    renderer upgrade, which changes only the drawing, does not. `tests/test_chart_fonts.py`
+    redraws every stored chart from this line and checks the SVG byte for byte.
+    """
 
     chart: alt.TopLevelMixin
     title: str
+    number_format: Mapping[str, object] = field(default_factory=dict)
+    """The d3 number format locale the axes use (`charts.chart_locale`); empty for d3's own."""
 
     @property
     def spec(self) -> dict[str, object]:
-        return self.chart.to_dict()
+        """The Vega-Lite spec, without its `$schema` and with numbers kept to `SIGNIFICANT`."""
+        spec = _significant(self.chart.to_dict())
+        spec.pop("$schema", None)
+        return spec
 
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> object:
-        return self.chart._repr_mimebundle_(include, exclude)
+    @property
+    def plain(self) -> str:
+        return chart_text(self.title, self.spec, self.number_format)
+
+    def _repr_html_(self) -> str:
+        return chart_html(self.title, self.spec, self.number_format)
 
     def _repr_pretty_(self, printer: object, cycle: bool) -> None:
-        printer.text(self.title)  # type: ignore[attr-defined]
+        printer.text(self.plain)  # type: ignore[attr-defined]
+
+
+SIGNIFICANT = 9
+"""Digits a chart keeps of each number: far finer than a pixel, and coarse enough that a last-bit
+difference between processors (vectorised exp or log) does not change the chart or its text."""
+
+
+def _significant(value: object) -> object:
+    if isinstance(value, float):
+        return float(f"{value:.{SIGNIFICANT}g}")
+    if isinstance(value, dict):
+        return {k: _significant(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_significant(v) for v in value]
+    return value
+
+
+def chart_text(title: str, spec: Mapping[str, object], number_format: Mapping[str, object]) -> str:
+    """The chart as plain text: its title, then `{"number_format": ..., "vega_lite": ...}` as one
+    line of JSON with sorted keys (the same chart always gives the same line)."""
+    body = {"number_format": number_format, "vega_lite": spec}
+    return f"{title}\n{json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(',', ':'))}"
+
+
+def parse_chart_text(text: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """The title, spec and number format back from `chart_text`; ValueError if it is not one."""
+    title, _, line = text.partition("\n")
+    try:
+        body = json.loads(line)
+        return title, body["vega_lite"], body["number_format"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise ValueError(f"not a chart's plain text: {text[:80]!r}") from error
+
+
+def chart_svg(spec: Mapping[str, object], number_format: Mapping[str, object]) -> str:
+    """The chart drawn by vl-convert with the book's fonts, as an SVG document.
+
+    Vega-Lite's version follows Altair's schema, as Altair's own renderer does.
+    """
+    fonts.use_in_charts()
+    version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
+    return vl_convert.vegalite_to_svg(dict(spec), vl_version=version,
+                                      format_locale=dict(number_format) or None)
+
+
+_ID = re.compile(r'(?<![\w:-])id="([^"]+)"')
+
+
+def _own_ids(svg: str) -> str:
+    """Every `id` in the SVG, and each reference to it, renamed `chart-<digest>-<n>`.
+
+    vl-convert numbers clip paths and gradients with one counter per process (`clip1`, then
+    `clip2` in the next chart drawn), so its ids depend on what was drawn before, and two charts
+    inline on one page could share one and clip each other. Ids numbered in order of appearance
+    and prefixed with a digest of the chart so numbered make them unique on a page and the same
+    for the same chart, however many charts were drawn before it.
+    """
+    ids = list(dict.fromkeys(_ID.findall(svg)))
+    if not ids:
+        return svg
+    names = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+    pattern = re.compile(r'((?<![\w:-])id="|url\(#|href="#)(' + names + r')(?=[")])')
+
+    def renamed(prefix: str) -> str:
+        number = {name: index for index, name in enumerate(ids, start=1)}
+        return pattern.sub(lambda match: f"{match.group(1)}{prefix}{number[match.group(2)]}", svg)
+
+    digest = hashlib.sha256(renamed("n").encode()).hexdigest()[:10]
+    return renamed(f"chart-{digest}-")
+
+
+def chart_html(title: str, spec: Mapping[str, object], number_format: Mapping[str, object]) -> str:
+    """The chart as HTML for the page: `<figure class="report-chart">` around the inline SVG.
+
+    The SVG is one image to assistive technology (`role="img"`), named by the chart's title.
+    The figure is left to right in every language: vl-convert placed each label for a left-to-
+    right SVG (right-to-left charts are mirrored in the spec instead), and an inline SVG would
+    otherwise inherit the Arabic page's direction and move its text anchors.
+    """
+    svg = _own_ids(chart_svg(spec, number_format))
+    label = escape(title)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    svg = re.sub(r"<svg\b[^>]*>", lambda tag: f"{tag.group(0)}<title>{label}</title>", svg, count=1)
+    return f'<figure class="report-chart" dir="ltr">{svg}</figure>'

@@ -1,6 +1,7 @@
-"""What every chart shares: the locale's number format, the font stack, colours, and placement
+"""What every chart shares: the locale's number format, the book's font, colours, and placement
 mirrored for right-to-left readers (category axis on the right, value axes running right to
-left, legend on the left). Charts are drawn as static SVG, so the book works offline.
+left, legend on the left). Charts are drawn as static SVG inline in the page (`blocks.Figure`),
+so the book works offline and chart text uses the page's own web font.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from dataclasses import dataclass
 import altair as alt
 
 from analysis.i18n import direction, locale
+from analysis.report import fonts
 from analysis.report.blocks import Figure
 
-FONT = "Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans, sans-serif"
-"""Noto and DejaVu carry Arabic glyphs; the browser and vl-convert fall back along the list."""
+FONT = f"{fonts.FAMILY}, sans-serif"
+"""The book's own family (Latin and Arabic in one font, see `fonts`): vl-convert measures the
+labels with it and the page's `@font-face` draws them with it, on every machine."""
 WIDTH = 520
 HIGHLIGHT = "#c0392b"
 NEUTRAL = "#4c78a8"
@@ -40,7 +43,9 @@ def chart_locale(lang: str) -> dict[str, object]:
 
 
 def use_charts(lang: str) -> None:
-    """Draw every chart of this kernel as static SVG with the reader's number format."""
+    """Give vl-convert the book's fonts, and draw any plain Altair chart of this kernel as
+    static SVG with the reader's number format (the book's own charts are `Figure`s)."""
+    fonts.use_in_charts()
     alt.renderers.enable("svg", embed_options={"formatLocale": chart_locale(lang)})
 
 
@@ -78,6 +83,7 @@ def finish(chart: alt.TopLevelMixin, title: str, lang: str) -> Figure:
         .configure_title(fontSize=14, anchor=place.anchor)
         .configure_view(stroke=None),
         title,
+        chart_locale(lang),
     )
 
 

@@ -10,7 +10,7 @@ from analysis import costs
 from analysis.i18n import fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import share
+from analysis.report.words import fill, share
 
 
 def unit_costs(cost: costs.InHouseCost) -> dict[str, float]:
@@ -40,7 +40,7 @@ def inhouse_chart(cost: costs.InHouseCost, currency: str, lang: str) -> Figure:
     frame = cost.breakdown()
     frame["name"] = [_(label) for label in frame["label"]]
     chart = alt.Chart(frame).mark_bar(color=NEUTRAL).encode(
-        x=value_x("annual", _("Per year ({currency})").format(currency=currency), lang),
+        x=value_x("annual", fill(_("Per year ({currency})"), lang, currency=currency), lang),
         y=category_y("name", lang, list(frame["name"])),
     ).properties(width=WIDTH)
     return finish(chart, _("Where the in-house money goes"), lang)
@@ -63,10 +63,10 @@ def unit_costs_table(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
 def inhouse_sentence(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
     _ = translator(lang)
     unit = unit_costs(cost)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Fully loaded, the in-house team costs {total} a year, {per_contact} per contact. Pay "
         "(salaries, the shift premium, employer taxes and team leads) makes up {share} of it; the "
         "rest is hiring, training, desks, software and rent."
-    ).format(total=fmt_money(unit["total"], currency, lang),
+    ), lang, total=fmt_money(unit["total"], currency, lang),
              per_contact=fmt_money(unit["per_contact"], currency, lang, 2),
              share=share(unit["people_share"], lang)))

@@ -15,7 +15,7 @@ from analysis import uncertainty
 from analysis.i18n import N_, fmt_number, translator
 from analysis.model import Assumptions, Inputs, Years
 from analysis.report.blocks import Html, paragraph, table
-from analysis.report.words import DASH, REGION_NAMES, clock, plain, share
+from analysis.report.words import DASH, REGION_NAMES, clock, fill, plain, share
 from analysis.workbook import format as wf
 
 REFERENCE_TITLES = {
@@ -84,7 +84,7 @@ def assumptions_table(inputs: Inputs, lang: str) -> Html:
     profile_set = inputs.assumptions.hourly_profile != Assumptions().hourly_profile
     busiest = int(np.argmax(inputs.assumptions.hourly_profile))
     rows.append([_("Hourly arrival profile"),
-                 _("busiest hour from {time}").format(time=clock(busiest)), DASH,
+                 fill(_("busiest hour from {time}"), lang, time=clock(busiest)), DASH,
                  sources["set" if profile_set else "default"]])
     return table([_("Assumption"), _("Value used"), _("Default"), _("Where it comes from")],
                  rows, numeric=(1, 2))
@@ -98,12 +98,12 @@ def factors_table(lang: str) -> Html:
 
 def simulation_sentence(lang: str) -> Html:
     _ = translator(lang)
-    return paragraph(_(
+    return paragraph(fill(_(
         "The simulation draws every input at once, {draws} times, each from a triangular "
         "distribution peaked at today's value and spanning the range above; the random seed is "
         "fixed ({seed}), so every run of the book shows the same figures."
-    ).format(draws=fmt_number(uncertainty.MONTE_CARLO_DRAWS, lang),
-             seed=str(uncertainty.MONTE_CARLO_SEED)))
+    ), lang, draws=fmt_number(uncertainty.MONTE_CARLO_DRAWS, lang),
+        seed=str(uncertainty.MONTE_CARLO_SEED)))
 
 
 def reference_tables(lang: str) -> list[Html]:

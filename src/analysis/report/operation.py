@@ -14,7 +14,16 @@ from analysis.i18n import fmt_number, translator
 from analysis.model import Channel, ChannelDemand, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import WIDTH, finish, layout, value_y
-from analysis.report.words import DASH, channel_name, clock, hours_text, plain, share
+from analysis.report.words import (
+    DASH,
+    channel_name,
+    clock,
+    fill,
+    hours_text,
+    name_text,
+    plain,
+    share,
+)
 from analysis.workbook.problems import Problem
 
 
@@ -22,12 +31,13 @@ def company_table(inputs: Inputs, lang: str) -> Html:
     _ = translator(lang)
     company = inputs.company
     rows = [
-        [_("Company"), company.name],
-        [_("Currency"), _("{currency} (1 USD = {rate} {currency})").format(
-            currency=company.currency, rate=fmt_number(company.usd_rate, lang, 2))],
+        [_("Company"), name_text(company.name, lang)],
+        [_("Currency"), fill(_("{currency} (1 USD = {rate} {currency})"), lang,
+                             currency=company.currency,
+                             rate=fmt_number(company.usd_rate, lang, 2))],
         [_("Opening hours"), hours_text(company.hours, lang)],
-        [_("Planning horizon"), _("{years} years").format(
-            years=fmt_number(company.horizon_years, lang))],
+        [_("Planning horizon"), fill(_("{years} years"), lang,
+                                     years=fmt_number(company.horizon_years, lang))],
     ]
     return table([_("Item"), _("Value")], rows)
 
@@ -35,12 +45,13 @@ def company_table(inputs: Inputs, lang: str) -> Html:
 def target_text(demand: ChannelDemand, lang: str) -> str:
     _ = translator(lang)
     if demand.channel.is_queued and demand.service_level is not None:
-        return _("{share} answered within {seconds} seconds").format(
-            share=share(demand.service_level, lang), seconds=plain(demand.target_seconds, lang))
+        return fill(_("{share} answered within {seconds} seconds"), lang,
+                    share=share(demand.service_level, lang),
+                    seconds=plain(demand.target_seconds, lang))
     hours = plain(demand.target_seconds / 3600, lang)
     if demand.channel is Channel.OUTBOUND_PHONE:
-        return _("calls placed within {hours} hours").format(hours=hours)
-    return _("answered within {hours} hours").format(hours=hours)
+        return fill(_("calls placed within {hours} hours"), lang, hours=hours)
+    return fill(_("answered within {hours} hours"), lang, hours=hours)
 
 
 def workload_table(inputs: Inputs, lang: str) -> Html:
@@ -52,9 +63,9 @@ def workload_table(inputs: Inputs, lang: str) -> Html:
     for d in inputs.demand:
         derived = DASH
         if d.customers is not None and d.contacts_per_customer is not None:
-            derived = _("{customers} customers × {rate} contacts a month").format(
-                customers=fmt_number(d.customers, lang),
-                rate=fmt_number(d.contacts_per_customer, lang, 2))
+            derived = fill(_("{customers} customers × {rate} contacts a month"), lang,
+                           customers=fmt_number(d.customers, lang),
+                           rate=fmt_number(d.contacts_per_customer, lang, 2))
         rows.append([channel_name(d.channel, lang), fmt_number(d.monthly_contacts, lang),
                      derived, plain(d.aht_seconds / 60, lang), target_text(d, lang),
                      hours_text(d.hours, lang)])
@@ -66,11 +77,11 @@ def workload_sentence(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Ht
     total = sum(d.monthly_contacts for d in inputs.demand)
     largest = max(inputs.demand, key=lambda d: d.monthly_contacts)
     work = sum(c.weekly_workload_hours for c in staff.channels)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each month {contacts} contacts reach the team over {count} channels; {channel} brings "
         "the most, {share} of them. Handling them takes about {hours} hours of pure work a week, "
         "before any waiting time, breaks or absence."
-    ).format(contacts=fmt_number(total, lang), count=fmt_number(len(inputs.demand), lang),
+    ), lang, contacts=fmt_number(total, lang), count=fmt_number(len(inputs.demand), lang),
              channel=channel_name(largest.channel, lang),
              share=share(largest.monthly_contacts / total if total else 0.0, lang),
              hours=fmt_number(work, lang)))

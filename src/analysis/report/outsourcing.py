@@ -16,7 +16,16 @@ from analysis.i18n import N_, fmt_money, fmt_number, locale, translator
 from analysis.model import Inputs, PricingModel
 from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import DASH, channel_name, model_name, region_name, share
+from analysis.report.words import (
+    DASH,
+    channel_name,
+    fill,
+    model_name,
+    name_text,
+    option_text,
+    region_name,
+    share,
+)
 from analysis.workbook import format as wf
 
 MARKETS = ref.NAMES["dedicated_hourly"]
@@ -65,9 +74,11 @@ def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
               _("Published range"), _("Your quote is")]
     rows = []
     for r in frame.itertuples():
-        published = DASH if r.position == "none" else _("{low} to {high}").format(
-            low=fmt_money(r.low, currency, lang, 2), high=fmt_money(r.high, currency, lang, 2))
-        rows.append([r.vendor, region_name(r.region, lang), channel_name(r.channel, lang),
+        published = DASH if r.position == "none" else fill(
+            _("{low} to {high}"), lang, low=fmt_money(r.low, currency, lang, 2),
+            high=fmt_money(r.high, currency, lang, 2))
+        rows.append([name_text(r.vendor, lang), region_name(r.region, lang),
+                     channel_name(r.channel, lang),
                      model_name(r.model, lang), fmt_money(r.rate, currency, lang, 2), published,
                      _(POSITIONS[r.position])])
     return table(header, rows, numeric=(4,))
@@ -84,10 +95,11 @@ def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None
         part = frame[frame["unit"] == unit].copy()
         if part.empty:
             continue
-        part["label"] = [_("{vendor}, {channel}").format(vendor=v, channel=channel_name(c, lang))
+        part["label"] = [fill(_("{vendor}, {channel}"), lang, vendor=name_text(v, lang),
+                              channel=channel_name(c, lang))
                          for v, c in zip(part["vendor"], part["channel"], strict=True)]
         part["where"] = [_(POSITIONS[p]) for p in part["position"]]
-        x_title = title.format(currency=currency)
+        x_title = fill(title, lang, currency=currency)
         y = category_y("label", lang, list(part["label"]))
         band = alt.Chart(part).mark_bar(color=MUTED, height=14).encode(
             x=value_x("low", x_title, lang, ",.2f", zero=False), x2="high", y=y)
@@ -116,11 +128,11 @@ def quotes_sentence(frame: pd.DataFrame, lang: str) -> Html:
     if frame.empty:
         return paragraph(_("The workbook has no vendor quotes: the outsourced options below are "
                            "priced from the published ranges."))
-    return paragraph(_(
+    return paragraph(fill(_(
         "Grey bars are the published low-to-high range for the vendor's model and region, points "
         "are your quotes: {within} of the {count} comparable quotes fall within their range, "
         "{below} below and {above} above."
-    ).format(count=fmt_number(len(priced), lang),
+    ), lang, count=fmt_number(len(priced), lang),
              within=fmt_number(int((priced["position"] == "within").sum()), lang),
              below=fmt_number(int((priced["position"] == "below").sum()), lang),
              above=fmt_number(int((priced["position"] == "above").sum()), lang)))
@@ -138,7 +150,8 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
         option = scenario.option(r.id)
         served = [channel_name(c, lang) for c in option.outsourced_channels]
         kept = [channel_name(c, lang) for c in option.inhouse.channels] if option.inhouse else []
-        rows.append([r.name, format_list(served, locale=locale(lang)) if served else DASH,
+        rows.append([name_text(r.name, lang),
+                     format_list(served, locale=locale(lang)) if served else DASH,
                      format_list(kept, locale=locale(lang)) if kept else DASH,
                      fmt_money(r.total, currency, lang),
                      fmt_money(r.per_contact, currency, lang, 2),
@@ -165,7 +178,7 @@ def models_table(scenario: options.Scenario, lang: str) -> Html:
               _("Low to high"), _("Saving vs in-house (middle)")]
     rows = [[_(options.MODEL_NAMES[r.model]), _(MARKETS[r.market]),
              fmt_money(r.mid, currency, lang),
-             _("{low} to {high}").format(low=fmt_money(r.low, currency, lang),
+             fill(_("{low} to {high}"), lang, low=fmt_money(r.low, currency, lang),
                                          high=fmt_money(r.high, currency, lang)),
              fmt_money(r.saving_mid, currency, lang)]
             for r in frame.itertuples()]
@@ -178,11 +191,11 @@ def models_sentence(scenario: options.Scenario, lang: str) -> Html:
     best = frame.loc[frame["mid"].idxmin()]
     model, market = best["model"], best["market"]
     currency = scenario.context.inputs.company.currency
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each model is priced at the published range of the market shown; your own quotes are "
         "compared above as vendor offers. On your workload the cheapest model is {model} at "
         "{market} prices: {cost} a year in the middle of the range."
-    ).format(model=_(options.MODEL_NAMES[model]), market=_(MARKETS[market]),
+    ), lang, model=_(options.MODEL_NAMES[model]), market=_(MARKETS[market]),
              cost=fmt_money(best["mid"], currency, lang)))
 
 
@@ -194,7 +207,8 @@ def direction_table(scenario: options.Scenario, lang: str) -> Html:
                            "service."))
     currency = scenario.context.inputs.company.currency
     names = {"inbound": _("Inbound service"), "outbound": _("Outbound service")}
-    rows = [[names[r.direction], _(r.name), fmt_number(r.annual_contacts, lang),
+    rows = [[names[r.direction], option_text(scenario.option(r.id), lang),
+             fmt_number(r.annual_contacts, lang),
              fmt_money(r.total, currency, lang), fmt_money(r.per_contact, currency, lang, 2)]
             for r in frame.itertuples()]
     return table([_("Direction"), _("Option"), _("Contacts a year"), _("Annual cost"),
@@ -241,7 +255,7 @@ def commission_table(scenario: options.Scenario, lang: str) -> Html:
     header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Per success"),
               _("Success rate"), _("Commission per agent hour"),
               _("Least a full-commission vendor should earn an hour")]
-    rows = [[r.vendor, channel_name(r.channel, lang), model_name(r.model, lang),
+    rows = [[name_text(r.vendor, lang), channel_name(r.channel, lang), model_name(r.model, lang),
              fmt_money(r.per_success, currency, lang, 2), share(r.success_rate, lang),
              fmt_money(r.commission_per_hour, currency, lang, 2),
              DASH if math.isnan(r.floor) else fmt_money(r.floor, currency, lang, 2)]

@@ -9,7 +9,7 @@ from analysis import options
 from analysis.i18n import fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, paragraph, table
 from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import region_name
+from analysis.report.words import fill, region_name
 
 
 def regions_frame(scenario: options.Scenario) -> pd.DataFrame:
@@ -38,7 +38,7 @@ def regions_chart(frame: pd.DataFrame, inhouse_total: float, currency: str,
     _ = translator(lang)
     data = frame.assign(name=[region_name(r, lang) for r in frame["region"]])
     y = category_y("name", lang, list(data["name"]))
-    x_title = _("Annual cost ({currency})").format(currency=currency)
+    x_title = fill(_("Annual cost ({currency})"), lang, currency=currency)
     span = alt.Chart(data).mark_bar(color=MUTED, height=12).encode(
         x=value_x("low", x_title, lang, zero=False), x2="high", y=y)
     middle = alt.Chart(data).mark_tick(color=NEUTRAL, thickness=3, size=18).encode(
@@ -55,13 +55,13 @@ def regions_sentence(frame: pd.DataFrame, inhouse_total: float, currency: str,
                      lang: str) -> Html:
     _ = translator(lang)
     found = regions_summary(frame, inhouse_total)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each grey bar runs from a region's lowest to its highest published hourly rate applied "
         "to your in-seat hours, with the middle marked; the red line is your in-house team. "
         "{high} of the {count} regions cost less than the in-house team even at the top of "
         "their range, {mid} in the middle. The cheapest is {region}, at {cost} a year in the "
         "middle of its range."
-    ).format(high=fmt_number(found["cheaper_high"], lang),
+    ), lang, high=fmt_number(found["cheaper_high"], lang),
              count=fmt_number(found["count"], lang), mid=fmt_number(found["cheaper_mid"], lang),
              region=region_name(str(found["cheapest"]), lang),
              cost=fmt_money(float(found["cheapest_mid"]), currency, lang)))
@@ -73,7 +73,7 @@ def regions_table_block(frame: pd.DataFrame, inhouse_total: float, currency: str
     header = [_("Region"), _("Hourly rate"), _("Annual cost, low"), _("Middle"), _("High"),
               _("Saving vs in-house (middle)")]
     rows = [[region_name(r.region, lang),
-             _("{low} to {high}").format(low=fmt_money(r.low_rate, currency, lang, 2),
+             fill(_("{low} to {high}"), lang, low=fmt_money(r.low_rate, currency, lang, 2),
                                          high=fmt_money(r.high_rate, currency, lang, 2)),
              fmt_money(r.low, currency, lang), fmt_money(r.mid, currency, lang),
              fmt_money(r.high, currency, lang), fmt_money(inhouse_total - r.mid, currency, lang)]

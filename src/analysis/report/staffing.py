@@ -1,5 +1,6 @@
-"""Chapter 03, staffing: agents per channel, the cost of long opening hours, and the service-level
-curve of the busiest queue.
+"""Chapter 03, staffing: agents per channel, queues as they are (callers who hang up, chats handled
+at once, email and social against their response target, work blended into idle time), the cost
+of long opening hours, and the service-level curve of the busiest queue.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import pandas as pd
 
 from analysis import staffing
 from analysis.i18n import fmt_number, translator
-from analysis.model import ChannelDemand, Hours, Inputs
+from analysis.model import Channel, ChannelDemand, Hours, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, finish, layout
-from analysis.report.words import DASH, channel_name, clock, hours_text, plain, share
+from analysis.report.words import DASH, channel_name, clock, fill, hours_text, plain, share
 
 BUSINESS_WEEK = Hours(days_per_week=5, open_hour=9, close_hour=18)
 """The week the 24/7 effect is measured against: five days, 09:00 to 18:00."""
@@ -34,7 +35,7 @@ def staffing_table(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
          fmt_number(c.fte, lang, 1), share(c.premium_share, lang),
          DASH if c.service_level is None else share(c.service_level, lang),
          DASH if c.asa_seconds is None else fmt_number(c.asa_seconds, lang)]
-        for c in staff.channels
+        for c in staff.in_house
     ]
     rows.append([_("All channels"), "", "", fmt_number(staff.weekly_agent_hours, lang),
                  fmt_number(staff.total_fte, lang, 1), share(staff.premium_share, lang), "", ""])
@@ -43,11 +44,11 @@ def staffing_table(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
 
 def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
     _ = translator(lang)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Serving every channel takes {fte} full-time equivalents (FTE); hired as whole people, "
         "that is {people} agents. {share} of the in-seat hours fall at night or at weekends, "
         "when in-house agents earn a shift premium."
-    ).format(fte=fmt_number(staff.total_fte, lang, 1), people=fmt_number(staff.whole_fte, lang),
+    ), lang, fte=fmt_number(staff.total_fte, lang, 1), people=fmt_number(staff.whole_fte, lang),
              share=share(staff.premium_share, lang)))
 
 
@@ -74,10 +75,9 @@ def hours_effect_text(inputs: Inputs, lang: str) -> Html:
                            "shifts to staff."))
     demand = {str(d.channel): d for d in inputs.demand}
     lines = [
-        _("{channel}, open {hours}, takes {fte} FTE, {share} of their hours at night or "
+        fill(_("{channel}, open {hours}, takes {fte} FTE, {share} of their hours at night or "
           "weekends; the same contacts answered {business_hours} would take {business} FTE."
-          ).format(
-            channel=channel_name(row.channel, lang),
+          ), lang, channel=channel_name(row.channel, lang),
             hours=hours_text(demand[row.channel].hours, lang),
             fte=fmt_number(row.fte, lang, 1), share=share(row.premium_share, lang),
             business_hours=hours_text(BUSINESS_WEEK, lang),
@@ -100,8 +100,9 @@ class Curve:
 def busiest_curve(inputs: Inputs, staff: staffing.Staffing) -> Curve | None:
     """The queued channel with the most contacts; None when no channel has a live queue.
 
-    The agent range runs from the first count that can keep up with the traffic to four past
-    the count staffed, enough to show the curve flatten.
+    The agent range runs from the first count that can keep up with the traffic (its chats, for
+    chat; fewer when callers who hang up let fewer agents meet the target) to four past the
+    count staffed, enough to show the curve flatten.
     """
     queued = [d for d in inputs.demand if d.channel.is_queued and d.monthly_contacts > 0]
     if not queued:
@@ -110,9 +111,10 @@ def busiest_curve(inputs: Inputs, staff: staffing.Staffing) -> Curve | None:
     rows = next(c for c in staff.channels if c.channel == demand.channel).intervals
     staffed = int(rows.loc[rows["contacts"].idxmax(), "agents"])
     probe = staffing.service_level_curve(demand, inputs.inhouse, inputs.assumptions, range(1, 2))
-    first = int(math.floor(probe.attrs["traffic_erlangs"])) + 1
+    keeping_up = int(math.floor(probe.attrs["traffic_erlangs"] / demand.chats_per_agent)) + 1
+    first = max(1, min(keeping_up, staffed - 4))
     frame = staffing.service_level_curve(demand, inputs.inhouse, inputs.assumptions,
-                                         range(first, max(staffed, first) + 5))
+                                         range(first, staffed + 5))
     return Curve(demand, frame, staffed)
 
 
@@ -131,8 +133,8 @@ def curve_chart(curve: Curve, lang: str) -> Figure:
     target = alt.Chart(marks).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(y="target:Q")
     staffed = alt.Chart(marks).mark_rule(color="black").encode(x="agents:Q")
     chart = alt.layer(line, target, staffed).properties(width=WIDTH, height=260)
-    title = _("{channel}: service level against agents at the busiest hour").format(
-        channel=channel_name(curve.demand.channel, lang))
+    title = fill(_("{channel}: service level against agents at the busiest hour"), lang,
+                 channel=channel_name(curve.demand.channel, lang))
     return finish(chart, title, lang)
 
 
@@ -150,14 +152,72 @@ def curve_sentence(curve: Curve, lang: str) -> Html:
     frame = curve.frame.set_index("agents")
     achieved = float(frame.loc[curve.agents, "service_level"])
     fewer = float(frame["service_level"].get(curve.agents - 1, 0.0))
-    return paragraph(_(
+    return paragraph(fill(_(
         "At the busiest hour, from {time}, about {contacts} {channel} contacts arrive. The "
         "{agents} agents in seat (black line) answer {achieved} of them within {seconds} "
         "seconds, against a target of {target} (dashed line); one agent fewer would answer "
         "{fewer}. Each extra agent buys less service than the one before."
-    ).format(time=clock(curve.frame.attrs["hour"]),
+    ), lang, time=clock(curve.frame.attrs["hour"]),
              contacts=fmt_number(curve.frame.attrs["contacts"], lang),
              channel=channel_name(curve.demand.channel, lang),
              agents=fmt_number(curve.agents, lang), achieved=share(achieved, lang),
              seconds=plain(curve.demand.target_seconds, lang),
              target=share(curve.demand.service_level or 0.0, lang), fewer=share(fewer, lang)))
+
+
+def queue_text(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
+    """What the queue models add, one sentence per channel that needs one: callers who hang up
+    (Erlang A), chats handled at once, email and social answered against a clock-hour target,
+    and the deferred work blended into live agents' idle time."""
+    _ = translator(lang)
+    demand = {d.channel: d for d in inputs.demand}
+    lines = []
+    for c in staff.channels:
+        d = demand[c.channel]
+        name = channel_name(c.channel, lang)
+        if d.channel.is_queued and d.patience_seconds is not None:
+            lines.append(_(
+                "{channel}: callers wait {patience} seconds on average before hanging up, so "
+                "{abandon} of them hang up before an agent answers. The service level counts each "
+                "of them as not answered in time, and the staffing uses the Erlang A model."
+            ).format(channel=name, patience=plain(d.patience_seconds, lang),
+                     abandon=share(c.abandon_probability or 0.0, lang)))
+        if d.channel is Channel.CHAT and d.chats_per_agent > 1:
+            alone = staffing.staff_channel(replace(d, chats_per_agent=1), inputs.inhouse,
+                                           inputs.assumptions)
+            lines.append(_(
+                "Chat: each agent handles {chats} chats at a time, and each chat then takes "
+                "{growth} longer per extra chat ({slow} instead of {aht} seconds). That takes "
+                "{fte} FTE, against {alone} FTE with one chat per agent."
+            ).format(chats=fmt_number(d.chats_per_agent, lang),
+                     growth=share(d.aht_growth_per_chat, lang),
+                     slow=plain(d.slot_aht_seconds, lang), aht=plain(d.aht_seconds, lang),
+                     fte=fmt_number(c.fte, lang, 1), alone=fmt_number(alone.fte, lang, 1)))
+        if c.late_share is not None:
+            target = plain(d.target_seconds / 3600, lang)
+            if c.late_share > 5e-4:
+                lines.append(_(
+                    "{channel}: {on_time} of contacts are answered within the {hours}-hour "
+                    "target, counted in clock hours. The other {late} arrive when the channel "
+                    "cannot answer them in time, because it is closed until the target has "
+                    "passed; they are answered when it opens."
+                ).format(channel=name, on_time=share(1 - c.late_share, lang),
+                         hours=target, late=share(c.late_share, lang)))
+            else:
+                lines.append(_(
+                    "{channel}: every contact is answered within the {hours}-hour target, "
+                    "counted in clock hours, nights and closed days included."
+                ).format(channel=name, hours=target))
+    if staff.blended_agent_hours > 0:
+        lines.append(_(
+            "{hours} in-seat hours a week of email, social media or outbound work are done by "
+            "phone and chat agents in their idle time, up to the maximum occupancy: fractions "
+            "of an agent that would otherwise need a part-time seat. This assumes one in-house "
+            "team trained on those channels; a vendor staffing a channel on its own does not "
+            "blend it."
+        ).format(hours=fmt_number(staff.blended_agent_hours, lang)))
+    if not lines:
+        return paragraph(_("No channel needs more than the basic model: nobody is assumed to "
+                           "hang up, each chat agent handles one chat at a time, and there is "
+                           "no email or social media work."))
+    return bullets(lines)

@@ -14,7 +14,7 @@ from analysis import compare, options, recommend
 from analysis.i18n import N_, fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import message_text, share
+from analysis.report.words import chart_labels, fill, message_text, share, shown
 from analysis.summary import HeadlineRow, option_name
 
 
@@ -57,9 +57,9 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
         text = _("Too close to call: over the {years} years of the planning horizon the in-house "
                  "team is cheaper than {option} by {amount} in present value, but the "
                  "uncertainty in the inputs could reverse that.")
-    return paragraph(text.format(
-        option=best, today=today, years=fmt_number(rec.horizon_years, lang),
-        amount=fmt_money(abs(rec.pv_saving), currency, lang)), strong=True)
+    return paragraph(fill(text, lang, option=best, today=today,
+                          years=fmt_number(rec.horizon_years, lang),
+                          amount=fmt_money(abs(rec.pv_saving), currency, lang)), strong=True)
 
 
 def basis(comparison: compare.Comparison, lang: str) -> Html:
@@ -83,8 +83,8 @@ def basis(comparison: compare.Comparison, lang: str) -> Html:
                    _("In a steady-state year, {option} costs {option_cost} and the in-house "
                      "team {inhouse_cost}: {difference} a year more, {share} of the in-house "
                      "cost."))
-    return paragraph(text.format(
-        years=fmt_number(rec.horizon_years, lang), rate=share(rate, lang),
+    return paragraph(fill(
+        text, lang, years=fmt_number(rec.horizon_years, lang), rate=share(rate, lang),
         today=option_name(scenario.option(rec.today_id), lang),
         option=option_name(best, lang), option_cost=fmt_money(best.total, currency, lang),
         inhouse_cost=fmt_money(scenario.inhouse.total, currency, lang),
@@ -122,7 +122,7 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
     header = [_("Option"), _("Present value, {years} years").format(years=fmt_number(years, lang)),
               _("NPV against today"), _("Payback month"), _("Annual cost"),
               _("Annual saving vs in-house"), _("Your own staff (FTE)")]
-    body = [[row.name, fmt_money(row.present_value, currency, lang),
+    body = [[shown(row.name, lang), fmt_money(row.present_value, currency, lang),
              fmt_money(row.npv, currency, lang),
              _("never") if row.payback_month is None else fmt_number(row.payback_month, lang),
              fmt_money(row.annual_cost, currency, lang), fmt_money(row.saving, currency, lang),
@@ -134,13 +134,13 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
 def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
     _ = translator(lang)
     cheaper = sum(1 for row in rows if row.npv > 0)
-    return paragraph(_(
+    return paragraph(fill(_(
         "The table lists {count} ways to serve the same contacts, cheapest over the planning "
         "horizon first; {cheaper} of them cost less than today's operation over the horizon (a "
         "net present value above zero). The payback month is when an option's saving has covered "
         "what changing costs. Outsourced options include the vendor manager and quality checks "
         "you keep, and any channel a vendor does not price stays in-house."
-    ).format(count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
+    ), lang, count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
 
 
 def saving_frame(rows: Sequence[HeadlineRow], comparison: compare.Comparison) -> pd.DataFrame:
@@ -161,7 +161,10 @@ def saving_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure:
     _ = translator(lang)
     data = frame.assign(kind=np.where(frame["saving"] > 0, _("Cheaper than in-house"),
                                       _("Costs more than in-house")))
-    x_title = _("Annual saving against the in-house team ({currency})").format(currency=currency)
+    x_title = fill(_("Annual saving against the in-house team ({currency})"), lang,
+                   currency=currency)
+    data["name"] = chart_labels(list(data["name"]), [i.startswith("vendor:") for i in data["id"]],
+                                lang)
     y = category_y("name", lang, list(data["name"]))
     bars = alt.Chart(data).mark_bar(opacity=0.85).encode(
         x=value_x("saving", x_title, lang), y=y,
@@ -185,9 +188,9 @@ def saving_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = scenario.context.inputs.company.currency
     mc = comparison.monte_carlo
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each bar is what an option saves a year against the in-house team today (below zero, it "
         "costs more). The black line on {option} spans the middle 80% of {draws} simulated "
         "cases, with every uncertain input drawn at once: from {p10} to {p90}."
-    ).format(option=best, draws=fmt_number(len(mc.savings), lang),
+    ), lang, option=best, draws=fmt_number(len(mc.savings), lang),
              p10=fmt_money(mc.p10, currency, lang), p90=fmt_money(mc.p90, currency, lang)))

@@ -20,7 +20,7 @@ from analysis.report.charts import (
     layout,
     value_x,
 )
-from analysis.report.words import share
+from analysis.report.words import fill, share
 from analysis.summary import option_name
 
 
@@ -34,7 +34,7 @@ def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
     base = base_saving(comparison)
     rows = []
     for r in comparison.tornado.itertuples():
-        label = _("{factor} ±{change}").format(factor=_(r.label), change=share(r.change, lang))
+        label = fill(_("{factor} ±{change}"), lang, factor=_(r.label), change=share(r.change, lang))
         rows.append({"label": label, "end": _("Input lower"), "from": base, "to": r.saving_low})
         rows.append({"label": label, "end": _("Input higher"), "from": base, "to": r.saving_high})
     return pd.DataFrame(rows, columns=["label", "end", "from", "to"])
@@ -47,7 +47,7 @@ def tornado_chart(comparison: compare.Comparison, lang: str) -> Figure:
     data = tornado_frame(comparison, lang)
     y = category_y("label", lang, list(dict.fromkeys(data["label"])))
     bars = alt.Chart(data).mark_bar(height=16).encode(
-        x=value_x("from", _("Annual saving ({currency})").format(currency=currency), lang),
+        x=value_x("from", fill(_("Annual saving ({currency})"), lang, currency=currency), lang),
         x2="to", y=y,
         color=alt.Color("end:N", title=None, scale=alt.Scale(
             domain=[_("Input lower"), _("Input higher")], range=[NEUTRAL, HIGHLIGHT])),
@@ -58,7 +58,8 @@ def tornado_chart(comparison: compare.Comparison, lang: str) -> Figure:
             domain=["today", "zero"], range=[[1, 0], [4, 4]])))
     chart = alt.layer(bars, base).properties(width=WIDTH)
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    return finish(chart, _("Saving of {option} when one input moves").format(option=best), lang)
+    return finish(chart, fill(_("Saving of {option} when one input moves"), lang, option=best),
+                  lang)
 
 
 def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -66,12 +67,12 @@ def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = comparison.scenario.context.inputs.company.currency
     top = comparison.tornado.iloc[0]
     label = top["label"]
-    return paragraph(_(
+    return paragraph(fill(_(
         "Each bar moves one input down (blue) or up (red) from today's value while the others stay "
         "put; the solid line is today's saving, {saving}, the dashed line zero. The saving "
         "depends most on {factor}: moving it by {change} either way gives a saving from {low} "
         "to {high}."
-    ).format(saving=fmt_money(base_saving(comparison), currency, lang), factor=_(label),
+    ), lang, saving=fmt_money(base_saving(comparison), currency, lang), factor=_(label),
              change=share(float(top["change"]), lang),
              low=fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
              high=fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)))
@@ -82,7 +83,7 @@ def monte_carlo_chart(comparison: compare.Comparison, lang: str) -> Figure:
     mc = comparison.monte_carlo
     currency = comparison.scenario.context.inputs.company.currency
     data = pd.DataFrame({"saving": mc.savings})
-    x_title = _("Annual saving ({currency})").format(currency=currency)
+    x_title = fill(_("Annual saving ({currency})"), lang, currency=currency)
     bars = alt.Chart(data).mark_bar(color=MUTED).encode(
         x=alt.X("saving:Q", bin=alt.Bin(maxbins=30), title=x_title,
                 scale=alt.Scale(reverse=layout(lang).rtl), axis=alt.Axis(format=",.0f")),
@@ -95,8 +96,8 @@ def monte_carlo_chart(comparison: compare.Comparison, lang: str) -> Figure:
         x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
                                      scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
     chart = alt.layer(bars, rules).properties(width=WIDTH, height=240)
-    return finish(chart, _("The saving over {draws} simulated cases").format(
-        draws=fmt_number(len(mc.savings), lang)), lang)
+    return finish(chart, fill(_("The saving over {draws} simulated cases"), lang,
+                              draws=fmt_number(len(mc.savings), lang)), lang)
 
 
 def monte_carlo_table(comparison: compare.Comparison, lang: str) -> Html:
@@ -116,10 +117,10 @@ def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
     found = comparison.break_even
     if found is not None:
-        return paragraph(_(
+        return paragraph(fill(_(
             "Break-even point: at about {contacts} contacts a month ({share} of today's volume, "
             "all channels scaled together) {option} and the in-house team cost the same."
-        ).format(contacts=fmt_number(found.monthly_contacts, lang), share=share(found.scale, lang),
+        ), lang, contacts=fmt_number(found.monthly_contacts, lang), share=share(found.scale, lang),
                  option=best))
     low, high = min(uncertainty.BREAK_EVEN_SCALES), max(uncertainty.BREAK_EVEN_SCALES)
     text = (_("From {low} to {high} of today's volume, {option} stays cheaper than the in-house "
@@ -127,7 +128,7 @@ def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
             if base_saving(comparison) > 0 else
             _("From {low} to {high} of today's volume, {option} stays dearer than the in-house "
               "team: there is no break-even point in that range."))
-    return paragraph(text.format(low=share(low, lang), high=share(high, lang), option=best))
+    return paragraph(fill(text, lang, low=share(low, lang), high=share(high, lang), option=best))
 
 
 def sign_flips(tornado: pd.DataFrame, base: float) -> list[tuple[str, float, str]]:
@@ -151,11 +152,11 @@ def what_would_change(comparison: compare.Comparison, lang: str) -> Html:
         return paragraph(_("No single input, moved on its own across its range, changes which "
                            "option is cheaper."))
     outcome = (_("the in-house team would be cheaper") if base > 0
-               else _("{option} would be cheaper").format(option=best))
+               else fill(_("{option} would be cheaper"), lang, option=best))
     lines = [
-        (_("If {factor} were {change} lower, {outcome}.") if end == "low" else
-         _("If {factor} were {change} higher, {outcome}.")).format(
-            factor=_(label), change=share(change, lang), outcome=outcome)
+        fill(_("If {factor} were {change} lower, {outcome}.") if end == "low" else
+             _("If {factor} were {change} higher, {outcome}."), lang,
+             factor=_(label), change=share(change, lang), outcome=outcome)
         for label, change, end in flips
     ]
     return bullets(lines)

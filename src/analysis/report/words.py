@@ -1,17 +1,30 @@
 """Names and numbers in the reader's language: channels, regions, models, hours, shares.
 
-Every chapter writes ids and figures the same way, so these live in one place: names come from
-the workbook format's message ids, numbers from `i18n.fmt_*`.
+Every chapter writes ids and figures the same way, so these live in one place: our own names come
+from the workbook format's message ids, numbers from `i18n.fmt_*`.
+
+Names from the workbook (`names.Name`: the company, its vendors) are data. They are never looked
+up in the catalog, are shortened to `names.MAX_SHOWN` characters with the full name in a tooltip
+(`name_text`), and in right-to-left text are isolated, like every figure and code in a sentence
+(`fill`): `<bdi>` in the HTML, FSI...PDI in the plain text and chart labels. A left-to-right name
+or figure inside an Arabic sentence then keeps its own order and cannot move its neighbours.
+Left-to-right output is left as it was (no isolates), so English pages and their stored notebook
+outputs do not change.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from babel.lists import format_list
 
-from analysis import recommend
+from analysis import options, recommend
 from analysis import reference as ref
-from analysis.i18n import fmt_money, fmt_number, fmt_percent, locale, translator
+from analysis.i18n import direction, fmt_money, fmt_number, fmt_percent, locale, translator
 from analysis.model import Hours
+from analysis.names import MAX_SHOWN, Name, clean, isolate, shorten
+from analysis.report.blocks import Text
+from analysis.summary import option_name
 from analysis.workbook import format as wf
 
 DASH = "—"
@@ -56,8 +69,71 @@ def hours_text(hours: Hours, lang: str) -> str:
         close=clock(hours.close_hour))
 
 
+def rtl(lang: str) -> bool:
+    return direction(lang) == "rtl"
+
+
+def name_text(name: str, lang: str) -> Text:
+    """A name from the workbook for display: shortened, isolated in right-to-left text.
+
+    Never translated. The HTML keeps the full name in a `title` tooltip when it was shortened.
+    """
+    full = clean(str(name))
+    short = shorten(full)
+    tip = f' title="{escape(full)}"' if short != full else ""
+    if rtl(lang):
+        return Text(isolate(short), f"<bdi{tip}>{escape(short)}</bdi>", isolated=True)
+    return Text(short, f"<span{tip}>{escape(short)}</span>" if tip else escape(short))
+
+
+def shown(value: str, lang: str) -> str:
+    """A table cell: a `Name` through `name_text`, our own words as they are."""
+    return name_text(value, lang) if isinstance(value, Name) else value
+
+
+def option_text(option: options.OptionCost, lang: str) -> str:
+    """An option's name for display: a vendor's as data (`name_text`), else our translated label."""
+    return shown(option_name(option, lang), lang)
+
+
+def chart_labels(names: list[str], from_workbook: list[bool], lang: str) -> list[str]:
+    """Category labels for a chart: names from the workbook shortened (isolated in right-to-left
+    charts); two names that shorten alike get a number, so their bars stay apart."""
+    labels: list[str] = []
+    for name, data in zip(names, from_workbook, strict=True):
+        label = str(name_text(name, lang)) if data else str(name)
+        count = 1
+        while label in labels:
+            count += 1
+            label = str(name_text(f"{shorten(name, MAX_SHOWN - 4)} ({count})", lang))
+        labels.append(label)
+    return labels
+
+
+def fill(template: str, lang: str, **params: object) -> Text:
+    """`template.format(**params)` as a Text; in right-to-left text each value is isolated.
+
+    A `Name` value is shown with `name_text`; a Text value brings its own HTML. The template
+    (a translated message) is escaped for the HTML, the values are escaped or already markup.
+    """
+    plain: dict[str, str] = {}
+    html: dict[str, str] = {}
+    for key, value in params.items():
+        if isinstance(value, Name):
+            value = name_text(value, lang)
+        words = value if isinstance(value, Text) else Text(str(value), escape(str(value)))
+        wrap = rtl(lang) and not words.isolated
+        plain[key] = isolate(words) if wrap else str(words)
+        html[key] = f"<bdi>{words.html}</bdi>" if wrap else words.html
+    return Text(template.format(**plain), escape(template).format(**html))
+
+
 def param_text(name: str, value: object, currency: str, lang: str) -> str:
-    """One message parameter written out by recommend's naming rule (see its docstring)."""
+    """One message parameter written out by recommend's naming rule (see its docstring).
+
+    An `option` is translated only when it is one of our message ids: a vendor's name (a `Name`)
+    is shown as written, even when it reads like one of our labels.
+    """
     _ = translator(lang)
     if name.endswith("_money"):
         return fmt_money(float(value), currency, lang)  # type: ignore[arg-type]
@@ -74,12 +150,14 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return format_list(names, locale=locale(lang))
     if name == "region":
         return region_name(str(value), lang)
+    if isinstance(value, Name):
+        return name_text(value, lang)
     if name in ("option", "today"):
         return _(str(value))
     return str(value)
 
 
-def message_text(message: recommend.Message, currency: str, lang: str) -> str:
+def message_text(message: recommend.Message, currency: str, lang: str) -> Text:
     """A recommendation reason or caveat as a sentence in the reader's language."""
     params = {name: param_text(name, value, currency, lang) for name, value in message.params}
-    return translator(lang)(message.id).format(**params)
+    return fill(translator(lang)(message.id), lang, **params)

@@ -1,5 +1,9 @@
 """Chapter 07, over the years: the options against today's operation over the planning horizon,
-their cumulative cost, net present value and payback, and what changing and leaving cost.
+their cumulative saving, net present value and payback, and what changing and leaving cost.
+
+Vendors' names are data (`names.Name`): sentences place them with `words.fill`, tables with
+`words.shown`, charts with `words.chart_labels`, so they are never translated and are isolated in
+right-to-left text.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from analysis import compare, horizon
 from analysis.i18n import fmt_money, fmt_number, translator
 from analysis.model import Inputs
 from analysis.options import INHOUSE_ID
-from analysis.report.blocks import Figure, Html, paragraph, table
+from analysis.report.blocks import Figure, Html, Text, markup, paragraph, table
 from analysis.report.charts import WIDTH, finish, layout, value_y
-from analysis.report.words import DASH, plain, share
+from analysis.report.words import DASH, chart_labels, fill, plain, share, shown
 from analysis.summary import option_name
 from analysis.workbook import format as wf
 
@@ -50,7 +54,7 @@ def plan_table(inputs: Inputs, comparison: compare.Comparison, lang: str) -> Htm
         plan.current_team * (1 + 1 / inputs.inhouse.agents_per_team_lead))
     rows = [[_("Planning horizon"), _("{years} years").format(
                 years=fmt_number(comparison.horizon.years, lang))],
-            [_("Today's operation"), today_name(comparison, lang)],
+            [_("Today's operation"), shown(today_name(comparison, lang), lang)],
             [_("People in-house today (agents and team leads)"), plain(team, lang)]]
     for key in PLAN_KEYS:
         value = getattr(plan, key)
@@ -79,6 +83,7 @@ def cumulative_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
         frames.append(pd.DataFrame({
             "month": range(1, found.months + 1), "saving": np.cumsum(found.saving),
             "name": name_of(comparison, option_id, lang),
+            "vendor": option_id.startswith("vendor:"),
         }))
     return pd.concat(frames, ignore_index=True)
 
@@ -89,17 +94,21 @@ def cumulative_chart(frame: pd.DataFrame, comparison: compare.Comparison, lang: 
     _ = translator(lang)
     currency = comparison.scenario.context.inputs.company.currency
     last = int(frame["month"].max())
-    names = list(dict.fromkeys(frame["name"]))
+    firsts = frame.drop_duplicates("name")
+    labels = dict(zip(firsts["name"], chart_labels(list(firsts["name"]), list(firsts["vendor"]),
+                                                   lang), strict=True))
+    frame = frame.assign(name=frame["name"].map(labels))
+    names = list(labels.values())
     x = alt.X("month:Q", title=_("Month of the planning horizon"),
               scale=alt.Scale(reverse=layout(lang).rtl, nice=False, domain=[1, last]),
               axis=alt.Axis(format="d", values=list(range(12, last + 1, 12)) if last > 12
                             else list(range(1, last + 1))))
-    y = value_y("saving", _("Saving so far against today's operation ({currency})").format(
-        currency=currency), lang)
+    y = value_y("saving", fill(_("Saving so far against today's operation ({currency})"), lang,
+                               currency=currency), lang)
     lines = alt.Chart(frame).mark_line(strokeWidth=2).encode(
         x=x, y=y, color=alt.Color("name:N", title=None, sort=names))
-    today = pd.DataFrame({"zero": [0.0], "what": [_("Today's operation: {name}").format(
-        name=today_name(comparison, lang))]})
+    today = pd.DataFrame({"zero": [0.0], "what": [str(fill(_("Today's operation: {name}"), lang,
+                                                         name=today_name(comparison, lang)))]})
     zero = alt.Chart(today).mark_rule(color="black", strokeDash=[6, 3]).encode(
         y="zero:Q", strokeDash=alt.StrokeDash("what:N", title=None,
                                               scale=alt.Scale(range=[[6, 3]])))
@@ -115,16 +124,16 @@ def cumulative_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = comparison.scenario.context.inputs.company.currency
     ids = shown_ids(comparison)
     cheapest = years.option(ids[0])
-    text = _(
+    text = fill(_(
         "Each line adds up, month after month, what an option saves against today's operation "
         "({today}, the dashed line at zero), in the money of each month and after the cost of "
         "changing: it starts below zero when changing costs money, and the month it crosses "
         "zero is its payback month. Over the {years} years, {option} costs least: {total} in "
         "all, against {today_total} for today's operation."
-    ).format(today=today_name(comparison, lang), years=fmt_number(years.years, lang),
-             option=name_of(comparison, ids[0], lang),
-             total=fmt_money(cheapest.cumulative[-1], currency, lang),
-             today_total=fmt_money(years.today.cumulative[-1], currency, lang))
+    ), lang, today=today_name(comparison, lang), years=fmt_number(years.years, lang),
+        option=name_of(comparison, ids[0], lang),
+        total=fmt_money(cheapest.cumulative[-1], currency, lang),
+        today_total=fmt_money(years.today.cumulative[-1], currency, lang))
     return paragraph(text)
 
 
@@ -145,7 +154,7 @@ def npv_table(comparison: compare.Comparison, lang: str) -> Html:
         found = years.option(option_id)
         today = option_id == years.today_id
         rows.append([
-            name_of(comparison, option_id, lang),
+            shown(name_of(comparison, option_id, lang), lang),
             fmt_money(found.present_value, currency, lang),
             _("today's operation") if today else fmt_money(found.npv, currency, lang),
             DASH if today else payback_text(found.payback_month, lang),
@@ -160,7 +169,7 @@ def yearly_table(comparison: compare.Comparison, lang: str) -> Html:
     years = comparison.horizon
     currency = comparison.scenario.context.inputs.company.currency
     ids = shown_ids(comparison)
-    header = [_("Year"), *(name_of(comparison, i, lang) for i in ids)]
+    header = [_("Year"), *(shown(name_of(comparison, i, lang), lang) for i in ids)]
     costs = [years.option(i).annual_cost_by_year for i in ids]
     rows = [[fmt_number(y + 1, lang), *(fmt_money(c[y], currency, lang) for c in costs)]
             for y in range(years.years)]
@@ -187,17 +196,18 @@ def npv_sentence(comparison: compare.Comparison, lang: str) -> Html:
         "{years} years (nothing is discounted: the workbook's discount rate is 0): above zero, "
         "the option costs less. The payback month is the first month in which its saving, added "
         "up from the start and after the cost of changing, is no longer negative.")
-    ).format(years=fmt_number(years.years, lang), rate=share(rate, lang))
+    )
+    definition = fill(definition, lang, years=fmt_number(years.years, lang), rate=share(rate, lang))
     if found.npv > 0:
-        verdict = _("{option} saves the most: {npv}, its change paid back in month {month}.")
-        verdict = verdict.format(option=name_of(comparison, best, lang),
-                                 npv=fmt_money(found.npv, currency, lang),
-                                 month=payback_text(found.payback_month, lang))
+        verdict = fill(_("{option} saves the most: {npv}, its change paid back in month {month}."),
+                       lang, option=name_of(comparison, best, lang),
+                       npv=fmt_money(found.npv, currency, lang),
+                       month=payback_text(found.payback_month, lang))
     else:
-        verdict = _("No option saves money against today's operation over the horizon: "
-                    "{today} is the cheapest way to go on.").format(
-            today=today_name(comparison, lang))
-    return paragraph(f"{definition} {verdict}")
+        verdict = fill(_("No option saves money against today's operation over the horizon: "
+                         "{today} is the cheapest way to go on."), lang,
+                       today=today_name(comparison, lang))
+    return paragraph(Text(f"{definition} {verdict}", f"{markup(definition)} {markup(verdict)}"))
 
 
 def one_off_table(comparison: compare.Comparison, lang: str) -> Html:
@@ -206,17 +216,17 @@ def one_off_table(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
     years = comparison.horizon
     currency = comparison.scenario.context.inputs.company.currency
-    shown = [years.option(i) for i in shown_ids(comparison)]
-    header = [_("Cost"), *(name_of(comparison, o.id, lang) for o in shown)]
+    options = [years.option(i) for i in shown_ids(comparison)]
+    header = [_("Cost"), *(shown(name_of(comparison, o.id, lang), lang) for o in options)]
     rows = [[_(horizon.ONE_OFF_NAMES[kind]),
-             *(fmt_money(o.one_off("transition", kind), currency, lang) for o in shown)]
+             *(fmt_money(o.one_off("transition", kind), currency, lang) for o in options)]
             for kind in horizon.ONE_OFF]
     rows.append([_("Changing, in all"),
-                 *(fmt_money(o.one_off("transition"), currency, lang) for o in shown)])
-    if any(o.exit_month for o in shown):
+                 *(fmt_money(o.one_off("transition"), currency, lang) for o in options)])
+    if any(o.exit_month for o in options):
         rows.append([_(horizon.EVENT_NAMES["exit"]),
                      *(fmt_money(o.one_off("exit"), currency, lang) if o.exit_month else DASH
-                       for o in shown)])
+                       for o in options)])
     return table(header, rows, numeric=range(1, len(header)))
 
 
@@ -230,28 +240,28 @@ def one_off_sentence(comparison: compare.Comparison, lang: str) -> Html:
                    if o.id != years.today_id)
     parts = {k: subject.one_off("transition", k) for k in horizon.ONE_OFF}
     largest = max(parts, key=parts.get)
-    texts = [_(
+    texts = [fill(_(
         "Changing costs money once, whichever way: knowledge transfer, set-up fees, months in "
         "which the old and the new operation are both paid, hiring and training, severance and "
         "the exit fees of contracts left. Moving from today's operation ({today}) to {option} "
         "costs {total}, most of it {part} ({amount})."
-    ).format(today=today_name(comparison, lang), option=name_of(comparison, subject.id, lang),
-             total=fmt_money(subject.one_off("transition"), currency, lang),
-             part=_(horizon.ONE_OFF_NAMES[largest]).lower(),
-             amount=fmt_money(parts[largest], currency, lang))]
+    ), lang, today=today_name(comparison, lang), option=name_of(comparison, subject.id, lang),
+        total=fmt_money(subject.one_off("transition"), currency, lang),
+        part=_(horizon.ONE_OFF_NAMES[largest]).lower(),
+        amount=fmt_money(parts[largest], currency, lang))]
     exit_year = comparison.scenario.context.inputs.years.exit_year
     if any(years.option(i).exit_month for i in shown_ids(comparison)):
-        texts.append(_(
+        texts.append(fill(_(
             "Your exit plan leaves every outsourcing contract at the end of year {year} and "
             "brings the work back in-house, costed like the first change; every figure in this "
             "chapter includes it."
-        ).format(year=fmt_number(exit_year, lang)))
+        ), lang, year=fmt_number(exit_year, lang)))
     else:
         texts.append(_(
             "No exit is planned within the horizon, so no exit fee of the vendors you might "
             "choose is counted; only the contracts of today's operation that a change leaves "
             "pay theirs."))
-    return paragraph(" ".join(texts))
+    return paragraph(Text(" ".join(texts), " ".join(markup(t) for t in texts)))
 
 
 def meaning(comparison: compare.Comparison, lang: str) -> Html:
@@ -268,6 +278,6 @@ def meaning(comparison: compare.Comparison, lang: str) -> Html:
         text = _("Over the {years} years of the planning horizon, the cheapest way on from where "
                  "you are today is {option}: it saves {npv} in present value against today's "
                  "operation, the cost of changing included.")
-    return paragraph(text.format(years=fmt_number(years.years, lang),
-                                 option=name_of(comparison, chosen, lang),
-                                 npv=fmt_money(found.npv, currency, lang)), strong=True)
+    return paragraph(fill(text, lang, years=fmt_number(years.years, lang),
+                          option=name_of(comparison, chosen, lang),
+                          npv=fmt_money(found.npv, currency, lang)), strong=True)

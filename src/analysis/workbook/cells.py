@@ -1,94 +1,69 @@
 """Opening a workbook file and reading its cells, one field spec at a time.
 
-The file's bytes are read once and both openpyxl views (cached values and formulas) are built from
-memory, so the workbook is never written. Each sheet becomes a snapshot of its non-empty cells;
-`read_field` converts one cell by its spec (text, currency, choice, number, percent, hour),
-reporting what it found and what the field accepts when the value is unusable.
+`open_book` gets the file's bytes safely (`files`), refuses what is not an .xlsx workbook by its
+bytes, and reads only the cells the format uses (`xlsx`); the workbook is never written.
+`read_field` converts one cell by its spec (text, currency, choice, number, percent, hour): the
+value as the cell shows it (a percentage format, a `%` typed into the format as text, a time of
+day), within the field's hard bounds (an error outside) and its plausible range (a warning).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import warnings
-import zipfile
-from dataclasses import dataclass
+import math
+import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel.numbers import list_currencies
-from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
 
 from analysis.i18n import N_
+from analysis.names import Name, clean
+from analysis.workbook import files, numbers, xlsx
 from analysis.workbook import format as fmt
-from analysis.workbook import numbers
-from analysis.workbook.problems import Problem, Severity, WorkbookUnreadable
+from analysis.workbook.problems import Problem, Severity
+from analysis.workbook.xlsx import CellData, Shown
 
-MISSING_FILE = N_("the file does not exist")
-IS_FOLDER = N_("the path is a folder, not a file")
-NO_PERMISSION = N_("the file cannot be read (permission denied)")
-NOT_XLSX = N_("the file is not an .xlsx workbook (save it as Excel Workbook .xlsx)")
-CORRUPT = N_("the file is damaged or is not an .xlsx workbook")
+__all__ = ["CellData", "Cells", "open_book", "read_field", "text_value"]
 
-_EXTENSIONS = (".xlsx", ".xlsm")
 _CURRENCIES = frozenset(list_currencies())
-
-
-@dataclass(frozen=True)
-class CellData:
-    """What the loader needs from one cell."""
-
-    value: object
-    percent_format: bool = False
-    formula_without_value: bool = False
-
 
 Cells = dict[str, CellData]
 """One sheet's non-empty cells by coordinate ("B4")."""
 
+TEXT_TOO_LONG = N_("a text of at most {max} characters (this one has {length})")
+HOUR_TEXT = re.compile(r"\s*(\d{1,2})\s*[:٫.]\s*00(?:\s*[:٫.]\s*00)?\s*")
+PLAUSIBLE_BETWEEN = N_("usually between {low} and {high}: check this value (it is used as "
+                       "entered)")
+PLAUSIBLE_AT_MOST = N_("usually at most {high}: check this value (it is used as entered)")
+PLAUSIBLE_AT_LEAST = N_("usually at least {low}: check this value (it is used as entered)")
+PLAUSIBLE_ABOVE_ZERO = N_("usually more than 0: check this value (it is used as entered)")
+RELATIVE_BETWEEN = N_("usually between {low} and {high} ({basis}): check this value (it is "
+                      "used as entered)")
+RELATIVE_AT_MOST = N_("usually at most {high} ({basis}): check this value (it is used as "
+                      "entered)")
 
-def open_workbook(path: Path) -> tuple[Workbook, Workbook]:
-    """The workbook's cached values and its formulas, from one read of the file.
 
-    Raises WorkbookUnreadable, with the reason, when the file is missing, a folder, unreadable
-    or not an .xlsx workbook.
+def open_book(path: str | Path, areas: Mapping[str, xlsx.Area]) -> xlsx.Book:
+    """The cells of the sheets in `areas`, from a file that must be an .xlsx workbook.
+
+    Raises WorkbookUnreadable, with the reason, for a path that is not a readable regular file
+    of at most 10 MB, for another kind of file (naming it, and the "Save As" choice to use), and
+    for a damaged or oversized package.
     """
-    if not path.exists():
-        raise WorkbookUnreadable(str(path), MISSING_FILE)
-    if path.is_dir():
-        raise WorkbookUnreadable(str(path), IS_FOLDER)
-    if path.suffix.lower() not in _EXTENSIONS:
-        raise WorkbookUnreadable(str(path), NOT_XLSX)
-    try:
-        data = path.read_bytes()
-    except PermissionError as error:
-        raise WorkbookUnreadable(str(path), NO_PERMISSION) from error
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise WorkbookUnreadable(str(path), CORRUPT)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            values = load_workbook(io.BytesIO(data), data_only=True)
-            formulas = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as error:  # any parse failure means the file is not a usable workbook
-        raise WorkbookUnreadable(str(path), CORRUPT) from error
-    return values, formulas
+    source = files.read_source(path)
+    kind = files.detect(source.data)
+    if kind is not files.Kind.XLSX:
+        raise files.refusal(source.path, kind)
+    return xlsx.read_book(source.path, source.data, areas)
 
 
-def snapshot(values_sheet, formulas_sheet) -> Cells:
-    """Snapshots a sheet: cached values, percent formats, formulas lacking a saved value."""
-    cells: Cells = {}
-    for row in formulas_sheet.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            cached = values_sheet[cell.coordinate]
-            cells[cell.coordinate] = CellData(
-                value=cached.value,
-                percent_format="%" in (cached.number_format or ""),
-                formula_without_value=cell.data_type == "f" and cached.value is None,
-            )
-    return cells
+def text_value(raw: object) -> str:
+    """A text cell as the model keeps it: the one place cell content becomes a name, cleaned of
+    characters that act on the text around it (`names.clean`)."""
+    if isinstance(raw, float):
+        return number_text(raw)
+    return clean(str(raw))
 
 
 def cell_is_blank(cells: Cells, cell: str) -> bool:
@@ -120,10 +95,18 @@ def read_field(
     if error is not None:
         problems.append(Problem(sheet, cell, found_text(data), error.reason, params=error.params))
         return None
-    if spec.kind is fmt.Kind.TEXT:
-        if isinstance(data.value, float):
-            return number_text(data.value)
-        return str(data.value).strip()
+    if spec.kind is fmt.Kind.TEXT:  # names: data, cleaned of characters that act on other text
+        text = text_value(data.value)
+        if spec.maximum is not None and len(text) > spec.maximum:
+            problems.append(Problem(
+                sheet, cell, text[:40] + "…", TEXT_TOO_LONG,
+                params=(("max", number_text(spec.maximum)), ("length", str(len(text)))),
+            ))
+            return None
+        if not text and spec.required:
+            problems.append(expected_problem(spec, data, cell, sheet))
+            return None
+        return Name(text)
     if spec.kind is fmt.Kind.CURRENCY:
         return _currency(data, spec, sheet, cell, problems)
     if spec.kind is fmt.Kind.CHOICE:
@@ -160,16 +143,16 @@ def _normalise(text: str) -> str:
 def _numeric(
     data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
 ) -> float | int | None:
-    raw = data.value
-    if spec.kind is fmt.Kind.HOUR and isinstance(raw, dt.time):
-        if raw.minute or raw.second:
-            problems.append(expected_problem(spec, data, cell, sheet))
-            return None
-        raw = raw.hour
-    if spec.kind is fmt.Kind.PERCENT:
-        parsed = numbers.parse_percent(raw, percent_format=data.percent_format)
+    if spec.kind is fmt.Kind.HOUR:
+        parsed = _hour(data)
+    elif data.shown in (Shown.DATE, Shown.TIME, Shown.ELAPSED) and isinstance(data.value, float):
+        parsed = numbers.Parsed(reason=numbers.DATE)
+    elif spec.kind is fmt.Kind.PERCENT:
+        parsed = numbers.parse_percent(
+            data.value, percent_format=data.shown is Shown.PERCENT,
+            percent_literal=data.shown is Shown.PERCENT_LITERAL)
     else:
-        parsed = numbers.parse_number(raw)
+        parsed = numbers.parse_number(data.value)
     if not parsed.ok:
         problems.append(Problem(sheet, cell, found_text(data), parsed.reason, params=parsed.params))
         return None
@@ -178,7 +161,10 @@ def _numeric(
     if (whole and value != int(value)) or not _in_bounds(value, spec):
         problems.append(expected_problem(spec, data, cell, sheet))
         return None
-    _suspicious(value, parsed, spec, data, sheet, cell, problems)
+    if not _fraction_warning(value, parsed, spec, data, sheet, cell, problems):
+        warning = plausibility(spec, value, data, sheet, cell)
+        if warning is not None:
+            problems.append(warning)
     if whole:
         return int(value)
     if spec.kind is fmt.Kind.PERCENT:
@@ -186,37 +172,103 @@ def _numeric(
     return value
 
 
+def _hour(data: CellData) -> numbers.Parsed:
+    """An hour of the day as the cell shows it: 9, 09:00 (a time, or text), 24:00.
+
+    A time of day is a fraction of a day, so 09:00 is 0.375 and 9 hours; 24:00 is stored as 1.0
+    (`[h]:mm`, or 1900-01-01 00:00 with `hh:mm`), which is 24. A date with a time is refused.
+    """
+    raw = data.value
+    if isinstance(raw, dt.time):
+        return numbers.Parsed(value=raw.hour + raw.minute / 60 + raw.second / 3600)
+    if isinstance(raw, float) and data.shown in (Shown.TIME, Shown.ELAPSED, Shown.DATE):
+        if data.shown is Shown.DATE or not (data.shown is Shown.ELAPSED or 0 <= raw <= 1):
+            return numbers.Parsed(reason=numbers.DATE)
+        return numbers.Parsed(value=round(raw * 24, 6))
+    if isinstance(raw, str):
+        found = HOUR_TEXT.fullmatch(raw.translate(numbers.DIGITS))
+        if found:
+            return numbers.Parsed(value=float(found.group(1)))
+    return numbers.parse_number(raw)
+
+
 def _in_bounds(value: float, spec: fmt.Field) -> bool:
+    if not math.isfinite(value):
+        return False
     if spec.minimum is not None and (value <= spec.minimum if spec.above else value < spec.minimum):
         return False
     return spec.maximum is None or value <= spec.maximum
 
 
-def _suspicious(
+def plausibility(
+    spec: fmt.Field, value: float, data: CellData, sheet: str, cell: str,
+    basis: float | tuple[float, float] | None = None, params: tuple[tuple[str, str], ...] = (),
+) -> Problem | None:
+    """The warning for a legal value outside the field's plausible range, or None.
+
+    `basis` is what a relative range multiplies: one number, or (for the low and the high end)
+    two; `params` fill the basis text (fmt.BASIS_TEXT). A relative range without its basis is
+    not checked.
+    """
+    rule = spec.plausible
+    if rule is None or (rule.basis is not fmt.Basis.NONE and basis is None):
+        return None
+    low_basis, high_basis = basis if isinstance(basis, tuple) else (basis or 1.0,) * 2
+    low = None if rule.low is None else rule.low * low_basis
+    high = None if rule.high is None else rule.high * high_basis
+    too_low = low is not None and (value <= low if rule.above_low else value < low)
+    too_high = high is not None and value > high * (1 + 1e-9)
+    if not (too_low or too_high):
+        return None
+    shown = (("low", number_text(_round(low))), ("high", number_text(_round(high))))
+    found = found_text(data)
+    if rule.basis is fmt.Basis.NONE:
+        if rule.above_low and rule.low == 0 and rule.high is None:
+            expected = PLAUSIBLE_ABOVE_ZERO
+        elif low is None:
+            expected = PLAUSIBLE_AT_MOST
+        elif high is None:
+            expected = PLAUSIBLE_AT_LEAST
+        else:
+            expected = PLAUSIBLE_BETWEEN
+        return Problem(sheet, cell, found, expected, Severity.WARNING, params=shown)
+    shares = (("low_share", _share(rule.low)), ("high_share", _share(rule.high)))
+    expected = RELATIVE_AT_MOST if low is None else RELATIVE_BETWEEN
+    return Problem(sheet, cell, found, expected, Severity.WARNING,
+                   params=shown + shares + params,
+                   terms=(("basis", fmt.BASIS_TEXT[rule.basis]),))
+
+
+def _round(value: float | None) -> float | None:
+    """Three significant figures: a plausible range is a rough guide, not a figure to copy."""
+    if value is None or value == 0:
+        return value
+    digits = 2 - math.floor(math.log10(abs(value)))
+    return round(value, digits) if digits > 0 else float(round(value, digits))
+
+
+def _share(fraction: float | None) -> str:
+    if fraction is None:
+        return "0"
+    return number_text(round(fraction * 100, 6)) + "%"
+
+
+def _fraction_warning(
     value: float, parsed: numbers.Parsed, spec: fmt.Field, data: CellData,
     sheet: str, cell: str, problems: list[Problem],
-) -> None:
-    """Warnings for legal values that are probably mistakes."""
-    found = found_text(data)
-    if spec.warn_above is not None and value > spec.warn_above:
-        problems.append(Problem(
-            sheet, cell, found,
-            N_("usually at most {limit}: check this value (it is used as entered)"),
-            Severity.WARNING, params=(("limit", number_text(spec.warn_above)),),
-        ))
-    if spec.warn_zero and value == 0:
-        problems.append(Problem(
-            sheet, cell, found,
-            N_("usually more than 0: check this value (it is used as entered)"),
-            Severity.WARNING,
-        ))
+) -> bool:
+    """A percent field holding a plain number below 1: probably a fraction typed by mistake.
+
+    Returns whether it warned (then the plausible range says nothing more)."""
     if spec.kind is fmt.Kind.PERCENT and 0 < value < 1 and not parsed.percent_sign:
         problems.append(Problem(
-            sheet, cell, found,
+            sheet, cell, found_text(data),
             N_("percent points: {value} is read as {value}%; type {points} for {points}%"),
             Severity.WARNING,
             params=(("value", number_text(value)), ("points", number_text(round(value * 100, 6)))),
         ))
+        return True
+    return False
 
 
 _NUMBER_EXPECTATIONS = {
@@ -258,12 +310,15 @@ def expected_problem(
 
 
 def number_text(value: float | None) -> str:
-    """A number as people write it: no trailing .0, no exponent."""
+    """A number as people write it: no trailing .0, no exponent (up to 1e21, then with one)."""
     if value is None:
         return ""
-    if float(value).is_integer():
+    value = float(value)
+    if not math.isfinite(value) or abs(value) >= 1e21:
+        return repr(value)
+    if value.is_integer():
         return str(int(value))
-    return f"{value:.10f}".rstrip("0")
+    return f"{value:.10f}".rstrip("0").rstrip(".") or "0"
 
 
 def found_text(data: CellData) -> str:
@@ -274,7 +329,15 @@ def found_text(data: CellData) -> str:
     if isinstance(raw, bool):
         return str(raw).upper()
     if isinstance(raw, int | float):
-        return number_text(raw * 100) + "%" if data.percent_format else number_text(raw)
+        if data.shown is Shown.PERCENT:
+            return number_text(raw * 100) + "%"
+        if data.shown is Shown.PERCENT_LITERAL:
+            return number_text(raw) + "%"
+        if data.shown in (Shown.DATE, Shown.TIME, Shown.ELAPSED):
+            moment = xlsx.serial_to_datetime(raw, data.date1904)
+            return moment.isoformat(sep=" ") if moment is not None else number_text(raw)
+        return number_text(raw)
     if isinstance(raw, dt.datetime | dt.date | dt.time):
         return raw.isoformat()
-    return str(raw)
+    text = clean(str(raw))
+    return text if len(text) <= 80 else text[:80] + "…"

@@ -60,7 +60,28 @@ FIRST_ROW = 4
 VALUE_COLUMN = "B"
 
 QUOTE_TEMPLATE_ROWS = 40
-"""Rows the blank template formats for quotes; the loader reads any number."""
+"""Rows the blank template formats for quotes."""
+
+QUOTE_MAX_ROWS = 200
+"""Quotes a workbook may hold (rows 4-203); a value below is an error naming its cell.
+
+The book draws every quote (a point each on the price chart, a bar per vendor on the savings
+chart) and prices each one in every chapter: 200 quotes keep each chart far below the chart
+library's 5,000-row limit and the book's run time within minutes, while a real tender rarely has
+more than a few dozen prices."""
+QUOTE_LAST_ROW = FIRST_ROW + QUOTE_MAX_ROWS - 1
+
+TEXT_MAX_LENGTH = 200
+"""Characters in a text field (company and vendor names) at most; longer is an error. The book
+shortens long names for display; this bound only keeps every page and table finite."""
+
+MONEY_MAX = 1e12
+"""Any amount of money, at most: a million million units keeps every total finite and exactly
+printable even in a currency of a million units to the dollar."""
+
+MAX_TRAFFIC_ERLANGS = 10_000
+"""The busiest hour of a live queue may carry at most this traffic (the `staffing` command's
+cap): beyond it one interval is not one queue any more, and the agent search runs long."""
 
 AGREEMENT_TOLERANCE = 0.05
 """Monthly contacts and customers × contacts per customer may differ by this share."""
@@ -89,13 +110,68 @@ class Choice:
     label: str
 
 
+class Basis(StrEnum):
+    """What a plausible range is relative to (see `Plausible`)."""
+
+    NONE = ""
+    USD = "usd"
+    """US dollars, converted at the workbook's exchange rate."""
+    ANNUAL_SALARY = "annual_salary"
+    MONTHLY_SALARY = "monthly_salary"
+    REGION_PRICE = "region_price"
+    """The published price range of the quote's region and pricing model, in its currency."""
+    REGION_HOURLY = "region_hourly"
+    """The published hourly range of the quote's region, in its currency."""
+    QUOTE_MONTH = "quote_month"
+    """What the quote would bill a month for the company's volume."""
+    QUOTE_YEAR = "quote_year"
+    PROFILE_TOTAL = "profile_total"
+    """The sum of the 24 hourly weights."""
+
+
+BASIS_TEXT = {
+    Basis.USD: N_("{low_usd} to {high_usd} US dollars at the exchange rate in Company B6"),
+    Basis.ANNUAL_SALARY: N_("{low_share} to {high_share} of the annual salary in InHouse B4"),
+    Basis.MONTHLY_SALARY: N_("{low_share} to {high_share} of the monthly salary, InHouse B4 "
+                             "÷ 12"),
+    Basis.REGION_PRICE: N_("half the low end to twice the high end of the published range for "
+                           "the region and pricing model, in the quote's currency"),
+    Basis.REGION_HOURLY: N_("{low_share} to {high_share} of the high end of the region's "
+                            "published hourly range, in the quote's currency"),
+    Basis.QUOTE_MONTH: N_("{low_share} to {high_share} of what this quote would bill a month "
+                          "for your volume"),
+    Basis.QUOTE_YEAR: N_("{low_share} to {high_share} of what this quote would bill a year "
+                         "for your volume"),
+    Basis.PROFILE_TOTAL: N_("{low_share} to {high_share} of the day's 24 weights together"),
+}
+"""How a warning names the basis of a relative range (message ids; fields from `Plausible`)."""
+
+
+@dataclass(frozen=True)
+class Plausible:
+    """Where most real values fall; a value outside is a warning, used as entered.
+
+    `low` and `high` (either may be None) are in the unit people type when `basis` is NONE, in
+    US dollars for USD, and otherwise shares of the basis (0.5 = half of it). `above_low` makes
+    `low` exclusive (a 0 salary is suspicious; so is anything below 0, which the hard bounds
+    refuse anyway).
+    """
+
+    low: float | None = None
+    high: float | None = None
+    basis: Basis = Basis.NONE
+    above_low: bool = False
+
+
 @dataclass(frozen=True)
 class Field:
     """One input: where it lives, how to read it and what is acceptable.
 
     Bounds are in the unit the person types (percent points for percent fields).
-    `minimum` is inclusive unless `above` is set. `warn_above` and `warn_zero`
-    mark legal but suspicious values. `channels` (Demand sheet only) lists the
+    `minimum` and `maximum` are hard bounds, an error outside (for text, `maximum` is the
+    length); `minimum` is inclusive unless `above` is set. Every number field has both, so every
+    later step stays finite and fast. `plausible` is the range most real values fall in: outside
+    it is a warning naming the cell and the range. `channels` (Demand sheet only) lists the
     channels the column applies to; empty means all of them. `since` is the
     format version that added the field: a workbook of an older version does
     not have it, so the loader ignores its cell and uses `default` (a field
@@ -111,8 +187,7 @@ class Field:
     choices: tuple[Choice, ...] = ()
     default: object = None
     required: bool = True
-    warn_above: float | None = None
-    warn_zero: bool = False
+    plausible: Plausible | None = None
     note: str = ""
     channels: frozenset[Channel] = frozenset()
     sheet: str = ""
@@ -175,6 +250,12 @@ QUEUED = frozenset(c for c in Channel if c.is_queued)
 DEFERRED = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.OUTBOUND_PHONE})
 """Channels worked from a backlog against a response time in hours."""
 
+CHAT_AHT_GROWTH = 0.2
+"""Each extra concurrent chat lengthens every chat by 20% of its handling time alone. Source:
+ccPlanning, "Chat concurrency and AHT" (ccplanning.net/articles/chat-concurrency-and-aht): going
+from 2 to 3 concurrent chats lifts an agent's output by 25-35%, not 50%; at 20% a third chat lifts
+it by (3 / 1.4) / (2 / 1.2) - 1 = 29%."""
+
 PERCENT_NOTE = N_("percent: type 30 for 30% (a cell formatted as a percentage is read as shown)")
 
 
@@ -193,12 +274,15 @@ def _in_columns(sheet: str, first_column: str, fields: tuple[Field, ...]) -> tup
     return tuple(replace(f, sheet=sheet, column=chr(start + i)) for i, f in enumerate(fields))
 
 
+_MONEY = {"minimum": 0, "maximum": MONEY_MAX}
+
 COMPANY_FIELDS = _on_sheet(COMPANY, (
-    Field("name", N_("Company name"), Kind.TEXT),
+    Field("name", N_("Company name"), Kind.TEXT, maximum=TEXT_MAX_LENGTH),
     Field("currency", N_("Currency (ISO code, e.g. SAR, RON, USD)"), Kind.CURRENCY,
           note=N_("all money on the InHouse sheet is in this currency")),
     Field("usd_rate", N_("Exchange rate (company currency per 1 USD)"), Kind.NUMBER,
-          minimum=0, above=True, note=N_("e.g. 3.75 for SAR; 1 when the currency is USD")),
+          minimum=0.0001, maximum=10_000_000, plausible=Plausible(0.25, 100_000),
+          note=N_("e.g. 3.75 for SAR; 1 when the currency is USD")),
     Field("coverage", N_("Coverage"), Kind.CHOICE, choices=COVERAGE_CHOICES),
     Field("days_per_week", N_("Business days per week (1-7)"), Kind.INTEGER,
           minimum=1, maximum=7, required=False,
@@ -214,19 +298,21 @@ COMPANY_FIELDS = _on_sheet(COMPANY, (
 
 DEMAND_FIELDS = _in_columns(DEMAND, "B", (
     Field("monthly_contacts", N_("Monthly contacts (monthly number of tickets)"), Kind.NUMBER,
-          minimum=0, required=False),
-    Field("customers", N_("Number of customers"), Kind.NUMBER, minimum=0, required=False),
+          minimum=0, maximum=100_000_000, plausible=Plausible(None, 5_000_000), required=False),
+    Field("customers", N_("Number of customers"), Kind.NUMBER, minimum=0,
+          maximum=10_000_000_000, plausible=Plausible(None, 500_000_000), required=False),
     Field("contacts_per_customer",
           N_("Contacts per customer per month (incident rate)"), Kind.NUMBER,
-          minimum=0, required=False),
+          minimum=0, maximum=1000, plausible=Plausible(None, 5), required=False),
     Field("aht_seconds", N_("Average handling time (seconds)"), Kind.NUMBER,
-          minimum=1, maximum=14400, warn_above=3600),
+          minimum=1, maximum=14400, plausible=Plausible(30, 3600)),
     Field("service_level", N_("Service level (%, 80 = 80%)"), Kind.PERCENT,
-          minimum=1, maximum=99.9, channels=QUEUED),
+          minimum=1, maximum=99.9, plausible=Plausible(50, 95), channels=QUEUED),
     Field("answer_seconds", N_("Answer target (seconds)"), Kind.NUMBER,
-          minimum=0, maximum=3600, channels=QUEUED),
+          minimum=0, maximum=3600, plausible=Plausible(5, 600), channels=QUEUED),
     Field("response_hours", N_("Response target (hours)"), Kind.NUMBER,
-          minimum=0, maximum=720, above=True, channels=DEFERRED),
+          minimum=0, maximum=720, above=True, plausible=Plausible(0.5, 168),
+          channels=DEFERRED),
     Field("days_per_week", N_("Own days per week (blank = company)"), Kind.INTEGER,
           minimum=1, maximum=7, required=False),
     Field("open_hour", N_("Own opening hour (blank = company)"), Kind.HOUR,
@@ -234,7 +320,20 @@ DEMAND_FIELDS = _in_columns(DEMAND, "B", (
     Field("close_hour", N_("Own closing hour (blank = company)"), Kind.HOUR,
           minimum=1, maximum=24, required=False),
     Field("success_rate", N_("Success rate (% of calls earning a commission)"), Kind.PERCENT,
-          minimum=0, maximum=100, required=False, channels=frozenset({Channel.OUTBOUND_PHONE})),
+          minimum=0, maximum=100, plausible=Plausible(1, 50), required=False,
+          channels=frozenset({Channel.OUTBOUND_PHONE})),
+    Field("patience_seconds", N_("Mean patience before hanging up (seconds; blank = nobody "
+                                 "hangs up)"), Kind.NUMBER,
+          minimum=1, maximum=3600, plausible=Plausible(10, 1200), required=False, default=None,
+          channels=QUEUED, since=2),
+    Field("chats_per_agent", N_("Chats per agent at the same time (blank = 1)"), Kind.INTEGER,
+          minimum=1, maximum=6, plausible=Plausible(1, 4), required=False, default=1,
+          channels=frozenset({Channel.CHAT}), since=2),
+    Field("aht_growth_per_chat",
+          N_("Handling-time growth per extra concurrent chat (%; blank = 20)"), Kind.PERCENT,
+          minimum=0, maximum=100, plausible=Plausible(0, 50), required=False,
+          default=CHAT_AHT_GROWTH,
+          channels=frozenset({Channel.CHAT}), since=2),
 ))
 
 DEMAND_CHANNEL_COLUMN = "A"
@@ -249,40 +348,46 @@ _MONEY_ONCE = N_("company currency, one-off")
 
 INHOUSE_FIELDS = _on_sheet(INHOUSE, (
     Field("annual_salary", N_("Annual salary per agent (company currency per year)"),
-          Kind.NUMBER, minimum=0, warn_zero=True, note=_MONEY_YEAR),
+          Kind.NUMBER, **_MONEY, plausible=Plausible(1_000, 150_000, Basis.USD),
+          note=_MONEY_YEAR),
     Field("employer_oncost", N_("Employer taxes & benefits (% of salary)"), Kind.PERCENT,
-          minimum=0, maximum=100, note=PERCENT_NOTE),
+          minimum=0, maximum=100, plausible=Plausible(None, 60), note=PERCENT_NOTE),
     Field("night_weekend_premium", N_("Night/weekend premium (% of salary)"), Kind.PERCENT,
-          minimum=0, maximum=200, note=PERCENT_NOTE),
+          minimum=0, maximum=200, plausible=Plausible(None, 100), note=PERCENT_NOTE),
     Field("agents_per_team_lead", N_("Agents per team lead"), Kind.NUMBER,
-          minimum=1, maximum=100),
+          minimum=1, maximum=100, plausible=Plausible(5, 30)),
     Field("team_lead_salary", N_("Team-lead salary (company currency per year)"), Kind.NUMBER,
-          minimum=0, warn_zero=True, note=_MONEY_YEAR),
+          **_MONEY, plausible=Plausible(1, 3, Basis.ANNUAL_SALARY), note=_MONEY_YEAR),
     Field("recruitment_per_hire", N_("Recruitment cost per hire (company currency)"),
-          Kind.NUMBER, minimum=0, note=_MONEY_ONCE),
+          Kind.NUMBER, **_MONEY, plausible=Plausible(None, 0.5, Basis.ANNUAL_SALARY),
+          note=_MONEY_ONCE),
     Field("attrition", N_("Attrition (% of agents leaving per year)"), Kind.PERCENT,
-          minimum=0, maximum=300, warn_above=100, note=PERCENT_NOTE),
+          minimum=0, maximum=300, plausible=Plausible(None, 100), note=PERCENT_NOTE),
     Field("training_per_hire", N_("Training cost per hire (company currency)"), Kind.NUMBER,
-          minimum=0, note=_MONEY_ONCE),
+          **_MONEY, plausible=Plausible(None, 0.5, Basis.ANNUAL_SALARY), note=_MONEY_ONCE),
     Field("equipment_per_seat", N_("Equipment per seat (company currency)"), Kind.NUMBER,
-          minimum=0, note=N_("computer, headset, desk: bought once per seat")),
+          **_MONEY, plausible=Plausible(None, 0.5, Basis.ANNUAL_SALARY),
+          note=N_("computer, headset, desk: bought once per seat")),
     Field("equipment_years", N_("Equipment amortisation (years)"), Kind.NUMBER,
-          minimum=0.5, maximum=20),
+          minimum=0.5, maximum=20, plausible=Plausible(2, 8)),
     Field("software_per_seat_month",
           N_("Software per seat (company currency per month)"), Kind.NUMBER,
-          minimum=0, note=_MONEY_MONTH),
+          **_MONEY, plausible=Plausible(None, 0.5, Basis.MONTHLY_SALARY), note=_MONEY_MONTH),
     Field("rent_per_seat_month", N_("Rent and space per seat (company currency per month)"),
-          Kind.NUMBER, minimum=0, note=_MONEY_MONTH),
+          Kind.NUMBER, **_MONEY, plausible=Plausible(None, 1, Basis.MONTHLY_SALARY),
+          note=_MONEY_MONTH),
     Field("overhead_per_seat_year",
           N_("Maintenance & other overhead per seat (company currency per year)"),
-          Kind.NUMBER, minimum=0, note=_MONEY_YEAR),
+          Kind.NUMBER, **_MONEY, plausible=Plausible(None, 0.5, Basis.ANNUAL_SALARY),
+          note=_MONEY_YEAR),
     Field("paid_hours_per_fte_year", N_("Paid hours per full-time agent (hours per year)"),
-          Kind.NUMBER, minimum=1000, maximum=3200, note=N_("e.g. 40 hours × 52 weeks = 2080")),
+          Kind.NUMBER, minimum=1000, maximum=3200, plausible=Plausible(1500, 2500),
+          note=N_("e.g. 40 hours × 52 weeks = 2080")),
     Field("shrinkage", N_("Shrinkage (% of paid time not on contacts)"), Kind.PERCENT,
-          minimum=0, maximum=90, warn_above=60,
+          minimum=0, maximum=90, plausible=Plausible(10, 60),
           note=N_("leave, breaks, training, meetings; percent: type 30 for 30%")),
     Field("max_occupancy", N_("Maximum occupancy (%)"), Kind.PERCENT,
-          minimum=10, maximum=100, warn_above=95, note=PERCENT_NOTE),
+          minimum=10, maximum=100, plausible=Plausible(60, 95), note=PERCENT_NOTE),
 ))
 
 RETAINED_HEADING_ROW = FIRST_ROW + len(INHOUSE_FIELDS) + 1
@@ -290,30 +395,38 @@ RETAINED_HEADING_ROW = FIRST_ROW + len(INHOUSE_FIELDS) + 1
 
 RETAINED_FIELDS = _on_sheet(INHOUSE, (
     Field("manager_fte", N_("Vendor manager (full-time equivalents)"), Kind.NUMBER,
-          minimum=0, maximum=50, default=0.0, required=False, note=N_("blank = 0")),
+          minimum=0, maximum=50, plausible=Plausible(None, 10), default=0.0, required=False,
+          note=N_("blank = 0")),
     Field("manager_salary", N_("Vendor manager salary (company currency per year)"),
-          Kind.NUMBER, minimum=0, default=0.0, required=False, note=N_("blank = 0")),
+          Kind.NUMBER, **_MONEY, plausible=Plausible(None, 5, Basis.ANNUAL_SALARY),
+          default=0.0, required=False, note=N_("blank = 0")),
     Field("qa_per_month", N_("Quality checks (company currency per month)"), Kind.NUMBER,
-          minimum=0, default=0.0, required=False, note=N_("blank = 0")),
+          **_MONEY, plausible=Plausible(None, 10, Basis.MONTHLY_SALARY), default=0.0,
+          required=False, note=N_("blank = 0")),
 ), first_row=RETAINED_HEADING_ROW + 1)
 
 QUOTE_FIELDS = _in_columns(QUOTES, "A", (
-    Field("vendor", N_("Vendor"), Kind.TEXT),
+    Field("vendor", N_("Vendor"), Kind.TEXT, maximum=TEXT_MAX_LENGTH),
     Field("region", N_("Region"), Kind.CHOICE, choices=REGION_CHOICES),
     Field("channel", N_("Channel"), Kind.CHOICE, choices=CHANNEL_CHOICES),
     Field("model", N_("Pricing model"), Kind.CHOICE, choices=MODEL_CHOICES),
     Field("rate", N_("Rate (per minute, per hour or per agent-month, by model)"), Kind.NUMBER,
-          minimum=0, required=False, default=0.0),
+          **_MONEY, plausible=Plausible(0.5, 2, Basis.REGION_PRICE), required=False,
+          default=0.0),
     Field("currency", N_("Quote currency (USD or the company's; blank = USD)"), Kind.CURRENCY,
           required=False, default=QUOTE_BASE_CURRENCY),
     Field("commission_per_success", N_("Commission per success (quote currency)"), Kind.NUMBER,
-          minimum=0, required=False, default=0.0),
+          **_MONEY, plausible=Plausible(None, 10, Basis.REGION_HOURLY), required=False,
+          default=0.0),
     Field("min_monthly", N_("Minimum monthly commitment (quote currency)"), Kind.NUMBER,
-          minimum=0, required=False, default=0.0),
+          **_MONEY, plausible=Plausible(None, 1, Basis.QUOTE_MONTH), required=False,
+          default=0.0),
     Field("setup_fee", N_("Set-up fee (quote currency)"), Kind.NUMBER,
-          minimum=0, required=False, default=0.0),
+          **_MONEY, plausible=Plausible(None, 1, Basis.QUOTE_YEAR), required=False,
+          default=0.0),
     Field("exit_fee", N_("Exit fee (quote currency)"), Kind.NUMBER,
-          minimum=0, required=False, default=0.0),
+          **_MONEY, plausible=Plausible(None, 1, Basis.QUOTE_YEAR), required=False,
+          default=0.0),
 ))
 
 _DEFAULTS = Assumptions()
@@ -327,11 +440,11 @@ ASSUMPTION_FIELDS = _on_sheet(ASSUMPTIONS, (
           minimum=0, maximum=6, default=_DEFAULTS.weekend_days, required=False),
     Field("billed_minutes_factor",
           N_("Billed minutes per handled minute (per-minute pricing)"), Kind.NUMBER,
-          minimum=1, maximum=3, warn_above=1.5,
+          minimum=1, maximum=3, plausible=Plausible(None, 1.5),
           default=_DEFAULTS.billed_minutes_factor, required=False),
     Field("dedicated_occupancy",
           N_("Occupancy a dedicated vendor plans for (%; blank = company maximum)"),
-          Kind.PERCENT, minimum=10, maximum=100, warn_above=95,
+          Kind.PERCENT, minimum=10, maximum=100, plausible=Plausible(60, 95),
           default=_DEFAULTS.dedicated_occupancy, required=False),
 ))
 
@@ -340,7 +453,8 @@ PROFILE_HEADING_ROW = FIRST_ROW + len(ASSUMPTION_FIELDS) + 1
 
 PROFILE_FIELDS = _on_sheet(ASSUMPTIONS, tuple(
     Field(f"hour_{hour:02d}", f"{hour:02d}:00-{hour + 1:02d}:00", Kind.NUMBER,
-          minimum=0, default=_DEFAULTS.hourly_profile[hour], required=False)
+          minimum=0, maximum=1_000_000, plausible=Plausible(None, 0.25, Basis.PROFILE_TOTAL),
+          default=_DEFAULTS.hourly_profile[hour], required=False)
     for hour in range(24)
 ), first_row=PROFILE_HEADING_ROW + 1)
 
@@ -352,7 +466,7 @@ case, with or without the hyphen); any other text names a vendor of the Quotes s
 YEARS_FIELDS = _on_sheet(YEARS, (
     Field("current_operation",
           N_("Today's operation (In-house, or a vendor's name as on the Quotes sheet)"),
-          Kind.TEXT, default=INHOUSE_TODAY, required=False,
+          Kind.TEXT, maximum=TEXT_MAX_LENGTH, default=INHOUSE_TODAY, required=False,
           note=N_("who runs customer service today; every option is compared with it "
                   "(blank = In-house)"), since=2),
     Field("current_team", N_("Agents in-house today (FTE)"), Kind.NUMBER,
@@ -360,31 +474,34 @@ YEARS_FIELDS = _on_sheet(YEARS, (
           note=N_("blank = the team today's operation needs by the model; a different number "
                   "costs the hiring or severance to reach that team")),
     Field("discount_rate", N_("Discount rate (% a year)"), Kind.PERCENT,
-          minimum=0, maximum=50, warn_above=25, default=0.0, required=False, since=2,
+          minimum=0, maximum=50, plausible=Plausible(None, 25), default=0.0, required=False,
+          since=2,
           note=N_("your cost of capital or hurdle rate; blank = 0, no discounting")),
     Field("salary_inflation", N_("In-house pay rise (% a year)"), Kind.PERCENT,
-          minimum=-20, maximum=50, warn_above=20, default=0.0, required=False, since=2,
+          minimum=-20, maximum=50, plausible=Plausible(-5, 20), default=0.0, required=False,
+          since=2,
           note=N_("agents, team leads and the vendor manager; blank = 0")),
     Field("vendor_escalation", N_("Vendor price escalation (% a year)"), Kind.PERCENT,
-          minimum=-20, maximum=50, warn_above=15, default=0.0, required=False, since=2,
+          minimum=-20, maximum=50, plausible=Plausible(-5, 15), default=0.0, required=False,
+          since=2,
           note=N_("the contract's yearly price rise; blank = 0")),
     Field("usd_rate_change",
           N_("Exchange-rate change (% a year, company currency per USD)"), Kind.PERCENT,
-          minimum=-50, maximum=100, warn_above=30, default=0.0, required=False, since=2,
-          note=N_("prices quoted in USD follow it; blank = 0, today's rate throughout")),
+          minimum=-50, maximum=100, plausible=Plausible(-30, 30), default=0.0, required=False,
+          since=2, note=N_("prices quoted in USD follow it; blank = 0, today's rate throughout")),
     Field("volume_growth", N_("Contact volume growth (% a year)"), Kind.PERCENT,
-          minimum=-50, maximum=100, warn_above=30, default=0.0, required=False, since=2,
-          note=N_("every channel; blank = 0")),
+          minimum=-50, maximum=100, plausible=Plausible(-30, 30), default=0.0, required=False,
+          since=2, note=N_("every channel; blank = 0")),
     Field("knowledge_transfer",
           N_("Knowledge transfer per change of operation (company currency, one-off)"),
-          Kind.NUMBER, minimum=0, default=0.0, required=False, since=2,
+          Kind.NUMBER, **_MONEY, default=0.0, required=False, since=2,
           note=N_("documentation, training the new team, the project; blank = 0")),
     Field("dual_running_months", N_("Dual running (months both operations are paid)"),
-          Kind.INTEGER, minimum=0, maximum=12, warn_above=6, default=0, required=False,
-          since=2, note=N_("at each change of operation; blank = 0")),
+          Kind.INTEGER, minimum=0, maximum=12, plausible=Plausible(None, 6), default=0,
+          required=False, since=2, note=N_("at each change of operation; blank = 0")),
     Field("severance_months", N_("Severance per person let go (months of salary)"),
-          Kind.NUMBER, minimum=0, maximum=36, warn_above=12, default=0.0, required=False,
-          since=2, note=N_("blank = 0")),
+          Kind.NUMBER, minimum=0, maximum=36, plausible=Plausible(None, 12), default=0.0,
+          required=False, since=2, note=N_("blank = 0")),
     Field("exit_year", N_("Planned exit year (last year with the vendor)"), Kind.INTEGER,
           minimum=1, maximum=9, required=False, since=2,
           note=N_("the contract is left at that year's end and the work comes back in-house; "

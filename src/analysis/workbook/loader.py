@@ -13,23 +13,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.utils.cell import coordinate_from_string
-from openpyxl.workbook.workbook import Workbook
-
 from analysis.i18n import N_
 from analysis.model import Inputs
 from analysis.workbook import format as fmt
-from analysis.workbook import numbers
-from analysis.workbook.cells import (
-    CellData,
-    Cells,
-    found_text,
-    number_text,
-    open_workbook,
-    snapshot,
-)
+from analysis.workbook import numbers, plausible
+from analysis.workbook.cells import CellData, Cells, found_text, number_text, open_book
 from analysis.workbook.problems import AssumedDefaults, Problem, Severity, WorkbookInvalid
 from analysis.workbook.sheets import read_sheets
+from analysis.workbook.xlsx import Area, Book, CellRange, SheetCells, split_coordinate
+
+MERGED = N_(
+    "a value of its own: the cell is inside the merged cells {range}, which show only the "
+    "value of {first}; unmerge them (Home > Merge & Center > Unmerge Cells) and type each value "
+    "in its own cell"
+)
+BEYOND_QUOTES = N_(
+    "nothing below row {last}: the Quotes sheet holds at most {count} quotes (rows {first} to "
+    "{last}), so that the book can draw and price every one; keep the {count} that matter most"
+)
+
+
+def _areas() -> dict[str, Area]:
+    """What the loader reads of each sheet: up to the format's last row and column."""
+    def last(fields: tuple[fmt.Field, ...]) -> tuple[int, int]:
+        places = [split_coordinate(f.cell) for f in fields if f.cell]
+        return max(p[1] for p in places), max(p[0] for p in places)
+
+    def column(letter: str) -> int:
+        return split_coordinate(f"{letter}1")[0]
+
+    company, inhouse = last(fmt.COMPANY_FIELDS), last(fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS)
+    assumptions = last(fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS)
+    version = split_coordinate(fmt.VERSION_CELL)
+    return {
+        fmt.INSTRUCTIONS: Area(version[1], version[0]),
+        fmt.COMPANY: Area(*company),
+        fmt.DEMAND: Area(max(fmt.DEMAND_ROWS.values()), column(fmt.DEMAND_FIELDS[-1].column)),
+        fmt.INHOUSE: Area(*inhouse),
+        fmt.QUOTES: Area(fmt.QUOTE_LAST_ROW, column(fmt.QUOTE_FIELDS[-1].column), watch=True),
+        fmt.ASSUMPTIONS: Area(*assumptions),
+        fmt.YEARS: Area(*last(fmt.YEARS_FIELDS)),
+    }
 
 
 def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
@@ -37,53 +61,118 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
 
     A workbook of an older supported format version gets the defaults of the
     fields added since, and a first warning listing them. Raises
-    WorkbookUnreadable when the file is missing or not an .xlsx, and
-    WorkbookInvalid listing every error and warning when anything is wrong.
+    WorkbookUnreadable when the path is not a readable .xlsx workbook (naming what it is when it
+    is another kind of file), and WorkbookInvalid listing every error and warning when anything
+    is wrong.
     """
-    values, formulas = open_workbook(Path(path))
-    problems = _structure(values)
+    book = open_book(path, _areas())
+    problems = _structure(book)
     if problems:
         raise WorkbookInvalid(problems)
-    version = int(_version(values).value)
+    version = int(_version(book).value)
     newer = tuple(f for f in fmt.fields() if f.since > version)
     present = fmt.sheets_in(version)
-    sheets = {
-        name: _without(snapshot(values[name], formulas[name]), name, newer) if name in present
-        else {}
-        for name in fmt.SHEETS
-    }
-    inputs, problems = read_sheets(sheets)
-    problems = _assumed_defaults(version, newer) + problems
-    if inputs is None:
+    found: list[Problem] = []
+    sheets = {}
+    for name in fmt.SHEETS:
+        cells = _merged(name, book.sheets[name], found) if name in present else {}
+        sheets[name] = _without(cells, name, newer)
+    found += _beyond_quotes(book.sheets[fmt.QUOTES])
+    inputs, problems, quote_rows = read_sheets(sheets)
+    hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
+    problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
+    problems = _assumed_defaults(version, newer) + found + problems
+    if inputs is None or any(p.severity is Severity.ERROR for p in problems):
         raise WorkbookInvalid(problems)
+    problems += plausible.quote_warnings(inputs, quote_rows, sheets[fmt.QUOTES])
     return inputs, problems
 
 
-def _structure(book: Workbook) -> list[Problem]:
+def _structure(book: Book) -> list[Problem]:
     """Missing sheets and a wrong format version: nothing else can be read reliably.
 
     The sheets required are those of the workbook's version (a sheet added later is read as
     blank); when the version cannot be read, those of version 1.
     """
-    version = _version(book).value if fmt.INSTRUCTIONS in book.sheetnames else None
+    version = _version(book).value if fmt.INSTRUCTIONS in book.sheets else None
     required = fmt.sheets_in(int(version) if version in fmt.SUPPORTED_VERSIONS else 1)
     problems = [
         Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
         for name in required
-        if name not in book.sheetnames
+        if name not in book.sheets
     ]
-    if fmt.INSTRUCTIONS in book.sheetnames and version not in fmt.SUPPORTED_VERSIONS:
+    if fmt.INSTRUCTIONS in book.sheets and version not in fmt.SUPPORTED_VERSIONS:
         problems.append(Problem(
             fmt.INSTRUCTIONS, fmt.VERSION_CELL,
-            found_text(CellData(book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value)),
+            found_text(book.sheets[fmt.INSTRUCTIONS].cells.get(fmt.VERSION_CELL, CellData(None))),
             N_("format version {version}: start from a new template and copy your values"),
             params=(("version", str(fmt.FORMAT_VERSION)),),
         ))
     return problems
 
 
-def _version(book: Workbook) -> numbers.Parsed:
-    return numbers.parse_number(book[fmt.INSTRUCTIONS][fmt.VERSION_CELL].value)
+def _version(book: Book) -> numbers.Parsed:
+    cell = book.sheets[fmt.INSTRUCTIONS].cells.get(fmt.VERSION_CELL, CellData(None))
+    return numbers.parse_number(cell.value)
+
+
+def _field_cells(sheet: str, merged: CellRange) -> list[str]:
+    """The cells the format reads on `sheet` that lie inside `merged`, in reading order."""
+    inside = []
+    for spec in fmt.fields():
+        if spec.sheet != sheet:
+            continue
+        if spec.cell:
+            place = split_coordinate(spec.cell)
+            if place in merged:
+                inside.append((place[1], place[0], spec.cell))
+            continue
+        column = split_coordinate(f"{spec.column}1")[0]
+        if not merged.min_col <= column <= merged.max_col:
+            continue
+        rows = fmt.DEMAND_ROWS.values() if sheet == fmt.DEMAND else range(
+            fmt.FIRST_ROW, fmt.QUOTE_LAST_ROW + 1)
+        inside += [(row, column, f"{spec.column}{row}") for row in rows
+                   if merged.min_row <= row <= merged.max_row]
+    return [cell for _, _, cell in sorted(set(inside))]
+
+
+def _merged(sheet: str, found: SheetCells, problems: list[Problem]) -> Cells:
+    """The sheet's cells read as they show when cells are merged.
+
+    A merge shows the value of its first cell over all its cells. Down one column of a table
+    (Demand, Quotes), e.g. a vendor's name over its two quote rows, that value is read for every
+    row it covers. Anywhere else a merge would hide a field's own value, so each merge covering
+    a field cell besides its first is an error naming that cell and the merge.
+    """
+    cells = dict(found.cells)
+    table = sheet in (fmt.DEMAND, fmt.QUOTES)
+    for merged in found.merges:
+        first = cells.get(merged.first)
+        if first is None or numbers.is_blank(first.value):
+            continue
+        covered = [c for c in _field_cells(sheet, merged) if c != merged.first]
+        if not covered:
+            continue
+        if table and merged.min_col == merged.max_col:
+            cells.update(dict.fromkeys(covered, first))
+            continue
+        problems.append(Problem(
+            sheet, covered[0], "", MERGED,
+            params=(("range", merged.ref), ("first", merged.first)),
+        ))
+    return cells
+
+
+def _beyond_quotes(found: SheetCells) -> list[Problem]:
+    if found.beyond is None:
+        return []
+    cell, data = found.beyond
+    return [Problem(
+        fmt.QUOTES, cell, found_text(data), BEYOND_QUOTES,
+        params=(("last", str(fmt.QUOTE_LAST_ROW)), ("count", str(fmt.QUOTE_MAX_ROWS)),
+                ("first", str(fmt.FIRST_ROW))),
+    )]
 
 
 def _without(cells: Cells, sheet: str, fields: tuple[fmt.Field, ...]) -> Cells:
@@ -92,10 +181,10 @@ def _without(cells: Cells, sheet: str, fields: tuple[fmt.Field, ...]) -> Cells:
     Those read as blank, hence as their default, whatever an older workbook holds there.
     """
     cells_out = {(f.sheet, f.cell) for f in fields if f.cell}
-    columns_out = {(f.sheet, f.column) for f in fields if f.column}
+    columns_out = {(f.sheet, split_coordinate(f"{f.column}1")[0]) for f in fields if f.column}
 
     def kept(coordinate: str) -> bool:
-        column, row = coordinate_from_string(coordinate)
+        column, row = split_coordinate(coordinate)
         in_table = (sheet, column) in columns_out and row >= fmt.FIRST_ROW
         return (sheet, coordinate) not in cells_out and not in_table
 

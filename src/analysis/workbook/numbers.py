@@ -33,7 +33,7 @@ SPREADSHEET_ERRORS = frozenset(
     {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!"}
 )
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u061c\u2066-\u2069]")
 _SPACES = re.compile("[ \u00a0\u2007\u2009\u202f]+")
 _PERCENT = "%٪"
@@ -80,16 +80,21 @@ def parse_number(raw: object) -> Parsed:
     return _parse(raw, percent=False)
 
 
-def parse_percent(raw: object, *, percent_format: bool = False) -> Parsed:
-    """Reads a percentage as percent points (30 means 30%).
+def parse_percent(
+    raw: object, *, percent_format: bool = False, percent_literal: bool = False
+) -> Parsed:
+    """Reads a percentage as percent points (30 means 30%), as the cell shows it.
 
-    A numeric cell formatted as a percentage holds the fraction (0.3 shown as
-    30%), so it is scaled by 100; any other number is taken as points. Text may
-    carry a % or ٪ sign.
+    A numeric cell with a percentage format (`0%`) holds the fraction (0.3 shown as 30%), so it
+    is scaled by 100. A format whose % is text (`0"%"`, `0\\%`) shows the number as typed with
+    a % after it: 32 shows as 32% and is 32 points. Any other number is taken as points. Text
+    may carry a % or ٪ sign.
     """
     parsed = _parse(raw, percent=True)
     if parsed.ok and percent_format and not isinstance(raw, str):
         return Parsed(value=round(float(raw) * 100, 10), percent_sign=True)
+    if parsed.ok and percent_literal and not isinstance(raw, str):
+        return Parsed(value=parsed.value, percent_sign=True)
     return parsed
 
 
@@ -107,7 +112,7 @@ def _parse(raw: object, *, percent: bool) -> Parsed:
 
 
 def _parse_text(text: str, *, percent: bool) -> Parsed:
-    body = _SPACES.sub(" ", _INVISIBLE.sub("", text.translate(_DIGITS))).strip()
+    body = _SPACES.sub(" ", _INVISIBLE.sub("", text.translate(DIGITS))).strip()
     has_sign = bool(body) and (body[0] in _PERCENT or body[-1] in _PERCENT)
     if has_sign:
         if not percent:
@@ -173,4 +178,5 @@ def _assemble(body: str, decimal: str, groups: str) -> Parsed:
         whole = "".join(parts)
     if not whole and not fraction:
         return Parsed(reason=NOT_A_NUMBER)
-    return Parsed(value=float(f"{whole or '0'}.{fraction or '0'}"))
+    value = float(f"{whole or '0'}.{fraction or '0'}")
+    return Parsed(value=value) if math.isfinite(value) else Parsed(reason=NOT_FINITE)

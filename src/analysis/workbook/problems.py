@@ -32,10 +32,14 @@ class Problem:
     severity: Severity = Severity.ERROR
     params: tuple[tuple[str, str], ...] = ()
     """Values substituted into `expected` after translation, e.g. (("max", "100"),)."""
+    terms: tuple[tuple[str, str], ...] = ()
+    """Message ids substituted into `expected` once translated (and filled with `params`)."""
 
     def render(self, lang: str = "en") -> str:
         _ = translator(lang)
-        expected = _(self.expected).format(**dict(self.params))
+        fields = dict(self.params)
+        fields |= {key: _(term).format(**fields) for key, term in self.terms}
+        expected = _(self.expected).format(**fields)
         label = _("Error") if self.severity is Severity.ERROR else _("Warning")
         found = self.found if self.found != "" else _("(empty)")
         message = _("{label}: sheet “{sheet}”, cell {cell}: found {found}; expected {expected}.")
@@ -81,15 +85,25 @@ class WorkbookInvalid(AnalysisError):
 
 
 class WorkbookUnreadable(AnalysisError):
-    """The file is missing or is not an .xlsx workbook at all."""
+    """The file cannot be read as a workbook: missing, not a file, too large, another format.
 
-    def __init__(self, path: str, reason: str):
+    `reason` is an English message id; `params` fill its fields as they are, `terms` with
+    message ids translated on render (the name of a file format, the kind of a special file).
+    """
+
+    def __init__(
+        self, path: str, reason: str, *, params: tuple[tuple[str, str], ...] = (),
+        terms: tuple[tuple[str, str], ...] = (),
+    ):
         self.path = path
         self.reason = reason
+        self.params = params
+        self.terms = terms
         super().__init__(f"{path}: {reason}")
 
     def render(self, lang: str = "en") -> str:
         _ = translator(lang)
+        fields = dict(self.params) | {key: _(term) for key, term in self.terms}
         return _("Cannot read the workbook {path}: {reason}").format(
-            path=self.path, reason=_(self.reason)
+            path=self.path, reason=_(self.reason).format(**fields)
         )

@@ -9,8 +9,12 @@ Inputs come back only when there is no error.
 
 from __future__ import annotations
 
+import math
+
+from analysis import reference as ref
 from analysis.i18n import N_
 from analysis.model import (
+    WEEKS_PER_MONTH,
     Assumptions,
     Channel,
     ChannelDemand,
@@ -32,7 +36,9 @@ from analysis.workbook.cells import (
     expected_problem,
     found_text,
     number_text,
+    plausibility,
     read_field,
+    text_value,
 )
 from analysis.workbook.problems import Problem, Severity
 
@@ -40,8 +46,24 @@ Values = dict[str, object]
 """Fields read from one sheet or row, by field key."""
 
 
-def read_sheets(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]:
-    """Reads every sheet, then the cross-sheet rules; Inputs only when there is no error."""
+HOURS_PER_MONTH_PER_AGENT = 160
+"""Staffed hours in an agent-month, to compare a monthly price with an hourly range (the
+examples' and the sources' rule of thumb: 40 hours × 4 weeks)."""
+
+TOO_MUCH_TRAFFIC = N_(
+    "at most {most} monthly contacts for this channel: with this handling time, these opening "
+    "hours and the hourly profile, the busiest hour would carry {traffic} erlangs, more than the "
+    "{cap} one queue can hold; check the figure, or split the volume between channels"
+)
+
+
+def read_sheets(
+    sheets: dict[str, Cells],
+) -> tuple[Inputs | None, list[Problem], list[int]]:
+    """Reads every sheet, then the cross-sheet rules; Inputs only when there is no error.
+
+    Also returns the row of each quote in `Inputs.quotes`, for warnings that need the inputs.
+    """
     problems: list[Problem] = []
     company = _scalars(sheets[fmt.COMPANY], fmt.COMPANY_FIELDS, problems)
     hours = _company_hours(company, problems)
@@ -56,7 +78,9 @@ def read_sheets(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]
         ))
     inhouse = _scalars(sheets[fmt.INHOUSE], fmt.INHOUSE_FIELDS, problems)
     retained = _scalars(sheets[fmt.INHOUSE], fmt.RETAINED_FIELDS, problems)
-    quotes = _quotes(sheets[fmt.QUOTES], company, used, with_volume, problems)
+    _against_salary(sheets[fmt.INHOUSE], company, inhouse | retained, problems)
+    rows_and_quotes = _quotes(sheets[fmt.QUOTES], company, used, with_volume, problems)
+    quotes = [quote for _, quote in rows_and_quotes]
     if quotes and not retained.get("manager_fte") and not retained.get("qa_per_month"):
         problems.append(Problem(
             fmt.INHOUSE, _cell(fmt.RETAINED_FIELDS, "manager_fte"), "0",
@@ -65,9 +89,10 @@ def read_sheets(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]
             Severity.WARNING,
         ))
     assumptions = _assumptions(sheets[fmt.ASSUMPTIONS], problems)
+    _traffic(used, assumptions, problems)
     years = _years(sheets[fmt.YEARS], company, _vendor_names(sheets[fmt.QUOTES]), problems)
     if _any_error(problems):
-        return None, problems
+        return None, problems, []
     inputs = Inputs(
         company=Company(
             name=company["name"], currency=company["currency"], usd_rate=company["usd_rate"],
@@ -80,7 +105,61 @@ def read_sheets(sheets: dict[str, Cells]) -> tuple[Inputs | None, list[Problem]]
         assumptions=assumptions,
         years=years,
     )
-    return inputs, problems
+    return inputs, problems, [row for row, _ in rows_and_quotes]
+
+
+def _against_salary(
+    cells: Cells, company: Values, values: Values, problems: list[Problem]
+) -> None:
+    """Plausible ranges relative to the agent's salary, and the salary's own in US dollars."""
+    salary = values.get("annual_salary")
+    rate = company.get("usd_rate")
+    basis = {fmt.Basis.USD: rate}
+    if salary:
+        basis |= {fmt.Basis.ANNUAL_SALARY: salary, fmt.Basis.MONTHLY_SALARY: salary / 12}
+    for spec in fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS:
+        rule, value = spec.plausible, values.get(spec.key)
+        if rule is None or rule.basis is fmt.Basis.NONE or value is None:
+            continue
+        if basis.get(rule.basis) is None:
+            continue
+        params = (("low_usd", number_text(rule.low)), ("high_usd", number_text(rule.high)))
+        warning = plausibility(spec, value, cells.get(spec.cell) or CellData(value),
+                               spec.sheet, spec.cell, basis[rule.basis], params)
+        if warning is not None:
+            problems.append(warning)
+
+
+def peak_traffic(demand: ChannelDemand, assumptions: Assumptions) -> float:
+    """Erlangs in the busiest hour of a channel's week, as the staffing stage spreads contacts:
+    the same every open day, over the open hours by the hourly profile (evenly when the profile
+    is zero over all of them)."""
+    hours = demand.hours
+    weights = list(assumptions.hourly_profile[hours.open_hour:hours.close_hour])
+    if sum(weights) <= 0:
+        weights = [1.0] * len(weights)
+    busiest = max(weights) / sum(weights)
+    per_day = demand.monthly_contacts / (WEEKS_PER_MONTH * hours.days_per_week)
+    return per_day * busiest * demand.aht_seconds / 3600
+
+
+def _traffic(
+    used: dict[Channel, ChannelDemand], assumptions: Assumptions, problems: list[Problem]
+) -> None:
+    """Each live queue's busiest hour within what one queue can hold (an error otherwise)."""
+    for channel, demand in used.items():
+        if not channel.is_queued:
+            continue
+        traffic = peak_traffic(demand, assumptions)
+        if traffic <= fmt.MAX_TRAFFIC_ERLANGS:
+            continue
+        most = math.floor(demand.monthly_contacts * fmt.MAX_TRAFFIC_ERLANGS / traffic)
+        problems.append(Problem(
+            fmt.DEMAND, _demand_cell("monthly_contacts", channel),
+            number_text(demand.monthly_contacts), TOO_MUCH_TRAFFIC,
+            params=(("most", number_text(most)), ("traffic", number_text(round(traffic))),
+                    ("cap", number_text(fmt.MAX_TRAFFIC_ERLANGS))),
+        ))
 
 
 def _any_error(problems: list[Problem]) -> bool:
@@ -204,7 +283,21 @@ def _demand_row(
         customers=values["customers"],
         contacts_per_customer=values["contacts_per_customer"],
         success_rate=values.get("success_rate"),
+        patience_seconds=values.get("patience_seconds") if queued else None,
+        **_concurrency(values, channel),
     )
+
+
+def _concurrency(values: Values, channel: Channel) -> Values:
+    """Chat's chats per agent and handling-time growth; blank cells take the defaults."""
+    if channel is not Channel.CHAT:
+        return {}
+    chats, growth = values.get("chats_per_agent"), values.get("aht_growth_per_chat")
+    spec = {f.key: f for f in fmt.DEMAND_FIELDS}
+    return {
+        "chats_per_agent": spec["chats_per_agent"].default if chats is None else chats,
+        "aht_growth_per_chat": spec["aht_growth_per_chat"].default if growth is None else growth,
+    }
 
 
 def _ignored_row(
@@ -293,9 +386,9 @@ def _channel_hours(
 def _quotes(
     cells: Cells, company: Values, used: dict[Channel, ChannelDemand],
     with_volume: set[Channel], problems: list[Problem],
-) -> list[VendorQuote]:
-    """Every non-blank row of the Quotes sheet, converted to the company's currency."""
-    last = max((_row_of(c) for c in cells), default=fmt.HEADER_ROW)
+) -> list[tuple[int, VendorQuote]]:
+    """Every non-blank row of the Quotes sheet, with its row, in the company's currency."""
+    last = min(max((_row_of(c) for c in cells), default=fmt.HEADER_ROW), fmt.QUOTE_LAST_ROW)
     quotes = []
     for row in range(fmt.FIRST_ROW, last + 1):
         spec_cells = {f.key: (f, f"{f.column}{row}") for f in fmt.QUOTE_FIELDS}
@@ -308,19 +401,55 @@ def _quotes(
         }
         cell = {k: c for k, (_, c) in spec_cells.items()}
         _quote_rules(values, cell, company, used, with_volume, problems)
+        _quote_prices(values, cells, spec_cells, company, problems)
         errors = any(p.severity is Severity.ERROR for p in problems[before:])
         if errors or company.get("usd_rate") is None or company.get("currency") is None:
             continue
         factor = company["usd_rate"] if values["currency"] != company["currency"] else 1.0
-        quotes.append(VendorQuote(
+        quotes.append((row, VendorQuote(
             vendor=values["vendor"], region=values["region"], channel=Channel(values["channel"]),
             model=PricingModel(values["model"]), rate=values["rate"] * factor,
             commission_per_success=values["commission_per_success"] * factor,
             min_monthly=values["min_monthly"] * factor, setup_fee=values["setup_fee"] * factor,
             exit_fee=values["exit_fee"] * factor,
             currency=None if values["currency"] == company["currency"] else values["currency"],
-        ))
+        )))
     return quotes
+
+
+def _quote_prices(
+    values: Values, cells: Cells, spec_cells: dict, company: Values, problems: list[Problem]
+) -> None:
+    """A quote's rate against the published range of its region and pricing model, and its
+    commission against the region's hourly range, both in the quote's own currency."""
+    region, model, currency = values.get("region"), values.get("model"), values.get("currency")
+    rate = company.get("usd_rate")
+    if region is None or model is None or currency is None or rate is None:
+        return
+    factor = rate if currency == company.get("currency") != fmt.QUOTE_BASE_CURRENCY else 1.0
+    reference = ref.load()
+    hourly = reference.region(region)
+    published = {
+        PricingModel.SHARED_PER_MINUTE: reference.shared(
+            ref.USA_CANADA if region == ref.USA_CANADA else ref.INTERNATIONAL),
+        PricingModel.DEDICATED_PER_HOUR: hourly,
+        PricingModel.HOURLY_PLUS_COMMISSION: hourly,
+    }.get(model)
+    ranges = {"commission_per_success": hourly.high * factor}
+    if published is not None:
+        ranges["rate"] = (published.low * factor, published.high * factor)
+    elif model == PricingModel.MONTHLY_PER_AGENT:
+        ranges["rate"] = tuple(x * HOURS_PER_MONTH_PER_AGENT * factor
+                               for x in (hourly.low, hourly.high))
+    for key, basis in ranges.items():
+        spec, cell = spec_cells[key]
+        value = values.get(key)
+        if not value:
+            continue
+        warning = plausibility(spec, value, cells.get(cell) or CellData(value), fmt.QUOTES, cell,
+                               basis)
+        if warning is not None:
+            problems.append(warning)
 
 
 def _row_of(coordinate: str) -> int:
@@ -412,6 +541,11 @@ def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
         ))
     if any(v is None for v in profile) or sum(profile) == 0:
         return Assumptions(**values)
+    for spec, weight in zip(fmt.PROFILE_FIELDS, profile, strict=True):
+        warning = plausibility(spec, weight, cells.get(spec.cell) or CellData(weight),
+                               fmt.ASSUMPTIONS, spec.cell, sum(profile))
+        if warning is not None:
+            problems.append(warning)
     return Assumptions(hourly_profile=tuple(profile), **values)
 
 
@@ -421,9 +555,10 @@ def _vendor_names(cells: Cells) -> list[str]:
     column = next(f.column for f in fmt.QUOTE_FIELDS if f.key == "vendor")
     names = []
     for coordinate, data in sorted(cells.items(), key=lambda item: _row_of(item[0])):
-        if (coordinate.rstrip("0123456789") == column and _row_of(coordinate) >= fmt.FIRST_ROW
+        if (coordinate.rstrip("0123456789") == column
+                and fmt.FIRST_ROW <= _row_of(coordinate) <= fmt.QUOTE_LAST_ROW
                 and not numbers.is_blank(data.value)):
-            names.append(str(data.value).strip())
+            names.append(text_value(data.value))
     return list(dict.fromkeys(names))
 
 

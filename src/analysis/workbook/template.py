@@ -1,4 +1,4 @@
-"""The blank company workbook (the newest format), built from `workbook.format`.
+"""The blank company workbook (the newest format version), built from `workbook.format`.
 
 Everything the loader reads is laid out from the same field specs: labels with
 units, yellow input cells with a legend, dropdowns for every enumeration,
@@ -28,8 +28,8 @@ TITLE = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 RIGHT_TO_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)
 
-VALIDATION_LAST_ROW = 500
-"""Quote dropdowns reach this row, well past the formatted rows, for added quotes."""
+VALIDATION_LAST_ROW = fmt.QUOTE_LAST_ROW
+"""Quote dropdowns reach the last quote row the format reads, past the formatted rows."""
 
 INSTRUCTIONS = (
     N_("This workbook describes your customer-service operation for the sourcing analysis: "
@@ -45,7 +45,7 @@ INSTRUCTIONS = (
     N_("Demand: for each channel give the monthly number of tickets, or the number of "
        "customers and the incident rate (contacts per customer per month), or both (they "
        "must agree within 5%). Leave the volume blank for a channel you do not use."),
-    N_("Quotes: one row per vendor price; add as many rows as you need."),
+    N_("Quotes: one row per vendor price, up to 200 quotes (rows 4 to 203)."),
     N_("Assumptions: a blank cell uses the default shown next to it."),
     N_("Years: who runs customer service today, and how pay, vendor prices, the exchange rate "
        "and volumes move over the planning horizon; what a change of operation costs; and the "
@@ -182,6 +182,10 @@ def _demand(sheet: Worksheet) -> None:
            "hours, or leave all three blank."),
         N_("Outbound phone: success rate (%) is the share of calls earning a commission; "
            "needed for commission quotes."),
+        N_("Inbound phone and chat: mean patience is how long callers wait on average before "
+           "hanging up (seconds, from your telephony or chat reports); blank means nobody hangs "
+           "up. Chat: chats one agent handles at the same time, and how much longer each chat "
+           "takes per extra chat (the average handling time is for a chat handled alone)."),
     )
     first = fmt.DEMAND_ROWS[Channel.SOCIAL] + 2
     for offset, note in enumerate(notes):
