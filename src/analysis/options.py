@@ -249,7 +249,9 @@ def _reference_quote(
     ctx: Context, channel: Channel, model: PricingModel, price: ref.Range, level: str, region: str,
 ) -> VendorQuote:
     rate = price.level(level) * ctx.inputs.company.usd_rate * ctx.rate_factor
-    return VendorQuote(REFERENCE_VENDOR, region, channel, model, rate, 0.0, 0.0, 0.0, 0.0)
+    currency = ref.CURRENCY if ctx.inputs.company.currency != ref.CURRENCY else None
+    return VendorQuote(REFERENCE_VENDOR, region, channel, model, rate, 0.0, 0.0, 0.0, 0.0,
+                       currency)
 
 
 def _market_quote(ctx: Context, channel: Channel, model: PricingModel, market: str,

@@ -51,6 +51,7 @@ from analysis.report.staffing import (
     staffing_table,
 )
 from analysis.report.summary import (
+    basis,
     caveats,
     headline_sentence,
     headline_table,
@@ -68,13 +69,29 @@ from analysis.report.uncertainty import (
     tornado_sentence,
     what_would_change,
 )
+from analysis.report.years import (
+    cumulative_chart,
+    cumulative_frame,
+    cumulative_sentence,
+    meaning,
+    npv_sentence,
+    npv_table,
+    one_off_sentence,
+    one_off_table,
+    plan_table,
+    yearly_table,
+)
 
 __all__ = [
     "assumptions_table",
+    "basis",
     "break_even_sentence",
     "caveats",
     "commission_table",
     "company_table",
+    "cumulative_chart",
+    "cumulative_frame",
+    "cumulative_sentence",
     "direction_table",
     "factors_table",
     "headline_sentence",
@@ -83,10 +100,16 @@ __all__ = [
     "inhouse_chart",
     "inhouse_sentence",
     "inhouse_table",
+    "meaning",
     "models_sentence",
     "models_table",
     "monte_carlo_chart",
     "monte_carlo_table",
+    "npv_sentence",
+    "npv_table",
+    "one_off_sentence",
+    "one_off_table",
+    "plan_table",
     "queue_text",
     "quote_positions",
     "quotes_section",
@@ -114,4 +137,5 @@ __all__ = [
     "workload_sentence",
     "workbook_warnings",
     "workload_table",
+    "yearly_table",
 ]

@@ -19,28 +19,77 @@ from analysis.summary import HeadlineRow, option_name
 
 
 def verdict(comparison: compare.Comparison, lang: str) -> Html:
-    """The recommendation in one sentence: what to do, with whom, and what it saves or costs."""
+    """The recommendation in one sentence: what to do from today's operation, with whom, and what
+    it saves or costs over the planning horizon in present value (the verdict's basis)."""
     _ = translator(lang)
     rec = comparison.recommendation
     scenario = comparison.scenario
     currency = scenario.context.inputs.company.currency
     best = option_name(scenario.option(rec.best_outsourced_id), lang)
-    amount = fmt_money(abs(rec.annual_saving), currency, lang)
-    ratio = share(abs(rec.saving_share), lang)
-    if rec.verdict == recommend.OUTSOURCE:
-        text = _("Recommendation: outsource to {option}. It would save {saving} a year, {share} "
-                 "of what the in-house team costs.")
+    today = option_name(scenario.option(rec.today_id), lang)
+    in_house_today = rec.today_id == options.INHOUSE_ID
+    if rec.verdict == recommend.OUTSOURCE and in_house_today:
+        text = _("Recommendation: outsource to {option}. Over the {years} years of the planning "
+                 "horizon it would cost {amount} less than the in-house team in present value, "
+                 "the cost of changing included.")
+    elif rec.verdict == recommend.OUTSOURCE and rec.option_id == rec.today_id:
+        text = _("Recommendation: stay with {option}, your vendor today. Over the {years} years "
+                 "of the planning horizon it costs {amount} less in present value than bringing "
+                 "the work in-house.")
+    elif rec.verdict == recommend.OUTSOURCE:
+        text = _("Recommendation: move from {today} to {option}. Over the {years} years of the "
+                 "planning horizon it would cost {amount} less than the in-house team in present "
+                 "value, the cost of changing included.")
+    elif rec.verdict == recommend.IN_HOUSE and in_house_today:
+        text = _("Recommendation: keep customer service in-house. Over the {years} years of the "
+                 "planning horizon the cheapest outsourced option, {option}, would cost {amount} "
+                 "more in present value, the cost of changing included.")
     elif rec.verdict == recommend.IN_HOUSE:
-        text = _("Recommendation: keep customer service in-house. The cheapest outsourced option, "
-                 "{option}, would cost {saving} a year more ({share} of the in-house cost).")
-    elif rec.annual_saving > 0:
-        text = _("Too close to call: {option} is cheaper today by {saving} a year ({share} of "
-                 "the in-house cost), but the uncertainty in the inputs could erase that saving.")
+        text = _("Recommendation: bring customer service back in-house from {today}. Over the "
+                 "{years} years of the planning horizon the in-house team costs {amount} less in "
+                 "present value than the cheapest outsourced option, {option}, the cost of "
+                 "changing included.")
+    elif rec.pv_saving > 0:
+        text = _("Too close to call: over the {years} years of the planning horizon {option} is "
+                 "cheaper by {amount} in present value, but the uncertainty in the inputs could "
+                 "erase that saving.")
     else:
-        text = _("Too close to call: the in-house team is cheaper today than {option} by {saving} "
-                 "a year ({share} of its cost), but the uncertainty in the inputs could reverse "
-                 "that.")
-    return paragraph(fill(text, lang, option=best, saving=amount, share=ratio), strong=True)
+        text = _("Too close to call: over the {years} years of the planning horizon the in-house "
+                 "team is cheaper than {option} by {amount} in present value, but the "
+                 "uncertainty in the inputs could reverse that.")
+    return paragraph(fill(text, lang, option=best, today=today,
+                          years=fmt_number(rec.horizon_years, lang),
+                          amount=fmt_money(abs(rec.pv_saving), currency, lang)), strong=True)
+
+
+def basis(comparison: compare.Comparison, lang: str) -> Html:
+    """The basis of the verdict in one sentence, and a steady-state year beside it."""
+    _ = translator(lang)
+    rec = comparison.recommendation
+    scenario = comparison.scenario
+    inputs = scenario.context.inputs
+    currency = inputs.company.currency
+    rate = inputs.years.discount_rate
+    best = scenario.option(rec.best_outsourced_id)
+    text = (_("Every option is compared on the present value of all it costs over the {years} "
+              "years of the planning horizon, discounted at {rate} a year, starting from today's "
+              "operation ({today}) and counting what changing costs.") if rate else
+            _("Every option is compared on all it costs over the {years} years of the planning "
+              "horizon (not discounted), starting from today's operation ({today}) and counting "
+              "what changing costs."))
+    text += " " + (_("In a steady-state year, {option} costs {option_cost} and the in-house "
+                     "team {inhouse_cost}: {difference} a year less, {share} of the in-house "
+                     "cost.") if rec.annual_saving > 0 else
+                   _("In a steady-state year, {option} costs {option_cost} and the in-house "
+                     "team {inhouse_cost}: {difference} a year more, {share} of the in-house "
+                     "cost."))
+    return paragraph(fill(
+        text, lang, years=fmt_number(rec.horizon_years, lang), rate=share(rate, lang),
+        today=option_name(scenario.option(rec.today_id), lang),
+        option=option_name(best, lang), option_cost=fmt_money(best.total, currency, lang),
+        inhouse_cost=fmt_money(scenario.inhouse.total, currency, lang),
+        difference=fmt_money(abs(rec.annual_saving), currency, lang),
+        share=share(abs(rec.saving_share), lang)))
 
 
 def messages(items: Sequence[recommend.Message], currency: str, lang: str, empty: str) -> Html:
@@ -63,25 +112,34 @@ def caveats(comparison: compare.Comparison, lang: str) -> Html:
                        "in-house."))
 
 
-def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Html:
-    """`summary.headline` as a table, cheapest first."""
+def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
+                   years: int = 1) -> Html:
+    """`summary.headline` as a table, cheapest over the horizon first: the horizon's present
+    value, NPV against today's operation and payback month, then the steady-state year (cost and
+    saving against in-house) and the company's own staff. Costs per contact are in the chapters
+    on the in-house team and the outsourcing options."""
     _ = translator(lang)
-    header = [_("Option"), _("Annual cost"), _("Per contact"), _("Agents (FTE)"),
-              _("Your own staff (FTE)"), _("Saving vs in-house")]
-    body = [[shown(row.name, lang), fmt_money(row.annual_cost, currency, lang),
-             fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
-             fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
+    header = [_("Option"), _("Present value, {years} years").format(years=fmt_number(years, lang)),
+              _("NPV against today"), _("Payback month"), _("Annual cost"),
+              _("Annual saving vs in-house"), _("Your own staff (FTE)")]
+    body = [[shown(row.name, lang), fmt_money(row.present_value, currency, lang),
+             fmt_money(row.npv, currency, lang),
+             _("never") if row.payback_month is None else fmt_number(row.payback_month, lang),
+             fmt_money(row.annual_cost, currency, lang), fmt_money(row.saving, currency, lang),
+             fmt_number(row.company_fte, lang, 1)]
             for row in rows]
-    return table(header, body, numeric=range(1, 6))
+    return table(header, body, numeric=range(1, 7))
 
 
 def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
     _ = translator(lang)
-    cheaper = sum(1 for row in rows if row.saving > 0)
+    cheaper = sum(1 for row in rows if row.npv > 0)
     return paragraph(fill(_(
-        "The table lists {count} ways to serve the same contacts, cheapest first; {cheaper} of "
-        "them cost less than the in-house team. Outsourced options include the vendor manager and "
-        "quality checks you keep, and any channel a vendor does not price stays in-house."
+        "The table lists {count} ways to serve the same contacts, cheapest over the planning "
+        "horizon first; {cheaper} of them cost less than today's operation over the horizon (a "
+        "net present value above zero). The payback month is when an option's saving has covered "
+        "what changing costs. Outsourced options include the vendor manager and quality checks "
+        "you keep, and any channel a vendor does not price stays in-house."
     ), lang, count=fmt_number(len(rows), lang), cheaper=fmt_number(cheaper, lang)))
 
 
