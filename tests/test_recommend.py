@@ -7,6 +7,7 @@ import pytest
 from toy_company import COSTS, H24, PHONE, company, hourly, toy_staff
 
 from analysis import reference, staffing
+from analysis.horizon import evaluate_horizon
 from analysis.model import Channel, ChannelDemand, Inputs, PricingModel, VendorQuote
 from analysis.options import evaluate
 from analysis.recommend import IN_HOUSE, NO_QUOTE, OUTSOURCE, TOO_CLOSE, recommend
@@ -20,9 +21,9 @@ def toy(monkeypatch):
 
 def decide(inputs: Inputs, draws: int = 40):
     scenario = evaluate(inputs)
-    best = scenario.best_outsourced
-    spread = monte_carlo(inputs, best, reference.load(), draws=draws)
-    return recommend(scenario, spread, None)
+    years = evaluate_horizon(scenario)
+    spread = monte_carlo(inputs, years.best_outsourced.option, reference.load(), draws=draws)
+    return recommend(scenario, spread, None, years)
 
 
 def ids(messages):
@@ -36,7 +37,15 @@ def test_recommends_the_cheaper_vendor():
     assert verdict.option_id == "vendor:Cheap"
     assert verdict.annual_saving == pytest.approx(190_800)
     assert verdict.saving_share == pytest.approx(0.636)
-    assert dict(verdict.reasons[0].params)["saving_money"] == pytest.approx(190_800)
+    # The basis: two years, nothing discounted and no change cost: 2 x 190,800 = 381,600 in
+    # present value, the net present value against today's in-house team too; the steady-state
+    # year beside it.
+    assert verdict.pv_saving == pytest.approx(381_600)
+    assert verdict.npv == pytest.approx(381_600)
+    assert verdict.payback_month == 1
+    assert dict(verdict.reasons[0].params)["saving_money"] == pytest.approx(381_600)
+    assert dict(verdict.reasons[0].params)["years_count"] == 2
+    assert dict(verdict.reasons[1].params)["saving_money"] == pytest.approx(190_800)
     # Nights and weekends are 88 of 168 hours: the 24/7 reason is given.
     night = [m for m in verdict.reasons if "night" in m.id]
     assert dict(night[0].params)["premium_share"] == pytest.approx(88 / 168)
@@ -134,3 +143,22 @@ def test_long_contacts_and_commission_caveats():
     params = dict(flagged[0].params)
     assert params["implied_money"] == pytest.approx(0.8)
     assert params["floor_money"] == pytest.approx(28.875)
+
+
+def test_one_year_with_nothing_to_change_is_the_annual_basis():
+    """One year, nothing discounted, no change cost and no exit fee: the present value the
+    verdict compares is each option's annual cost, so the verdict is the annual one."""
+    with_setup = VendorQuote("Cheap", "india", Channel.INBOUND_PHONE,
+                             PricingModel.DEDICATED_PER_HOUR, 10, 0, 0, setup_fee=5_000,
+                             exit_fee=0)
+    inputs = company([with_setup, hourly("Dear", 25, "usa_canada")])
+    inputs = replace(inputs, company=replace(inputs.company, horizon_years=1))
+    scenario = evaluate(inputs)
+    years = evaluate_horizon(scenario)
+    for option in scenario.options:
+        assert years.option(option.id).present_value == pytest.approx(option.total)
+    verdict = decide(inputs)
+    # 300,000 - (109,200 + 5,000 set-up in its one year) = 185,800, both ways.
+    assert verdict.pv_saving == pytest.approx(verdict.annual_saving)
+    assert verdict.annual_saving == pytest.approx(185_800)
+    assert verdict.option_id == "vendor:Cheap"

@@ -120,13 +120,20 @@ def test_without_quotes_the_verdict_recommends_no_benchmark():
 
 
 def test_the_management_table_gives_each_rule_and_its_source():
+    # The toy's managers are paid 0 in its workbook; blank, the operations manager's salary is
+    # 1.5 x the team lead's 40,000 = 60,000: 10 agents / 75 x 60,000 = 8,000 a year.
     inputs = company()
+    blank = replace(inputs, inhouse=replace(COSTS, team_lead_salary=40_000,
+                                            operations_manager_salary=None))
+    cost = options.evaluate(blank).inhouse.inhouse
+    rows = report.management_table(blank.inhouse, cost, "SAR", "en").text.splitlines()
+    assert rows[1] == ("Operations managers | one per 75 agents, paid SAR60,000 (1.5 × the "
+                       "team-lead salary) a year | Default (assumption) | SAR8,000")
+    assert rows[2].startswith("Quality analysts | one per 25 agents, paid SAR0 a year | "
+                              "Your workbook")
     cost = options.evaluate(inputs).inhouse.inhouse
     text = report.management_table(inputs.inhouse, cost, "SAR", "en").text
     rows = text.splitlines()
-    # The toy's team leads earn 0: every manager is paid 0 by default, labelled an assumption.
-    assert rows[1] == ("Operations managers | one per 75 agents, paid SAR0 (1.5 × the team-lead "
-                       "salary) a year | Default (assumption) | SAR0")
     # Training weeks are 0 in the toy company: set in the workbook, not the default 4.
     assert rows[4].startswith("Trainees' wages during training | 0 weeks' pay")
     assert "| Your workbook |" in rows[4]

@@ -16,6 +16,7 @@ from analysis.model import (
     PricingModel,
     RetainedManagement,
     VendorQuote,
+    Years,
 )
 from analysis.workbook import WorkbookInvalid, load, write_template
 from analysis.workbook import format as fmt
@@ -76,6 +77,13 @@ def test_blank_template_layout(tmp_path):
     quotes = book[fmt.QUOTES]
     assert quotes["K3"].value == "Billing basis (hourly and per-minute prices)"
     assert quotes["T3"].value == "Resolution rate (% of contacts; per resolved contact)"
+    years = book[fmt.YEARS]
+    assert years["A4"].value == ("Today's operation (In-house, or a vendor's name as on the "
+                                 "Quotes sheet)")
+    assert years["A14"].value == "Planned exit year (last year with the vendor)"
+    assert all(years[f"B{row}"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+               for row in range(4, 15))
+    assert years.freeze_panes == "A4"
 
 
 def _validations(sheet):
@@ -138,7 +146,7 @@ def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
             # 1000 USD × 0.8 EUR/USD = 800 EUR; set-up 500 USD = 400 EUR.
             VendorQuote("Alpha", "india", Channel.EMAIL, PricingModel.MONTHLY_PER_AGENT,
                         rate=800, commission_per_success=0, min_monthly=0, setup_fee=400,
-                        exit_fee=0),
+                        exit_fee=0, currency="USD"),
             # Quoted in EUR already: no conversion.
             VendorQuote("Beta", "latin_america", Channel.OUTBOUND_PHONE,
                         PricingModel.HOURLY_PLUS_COMMISSION, rate=10, commission_per_success=5,
@@ -147,6 +155,11 @@ def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
         retained=RetainedManagement(manager_fte=0.5, manager_salary=60000, qa_per_month=1000),
         assumptions=Assumptions(night_start_hour=23, billed_minutes_factor=1.2,
                                 dedicated_occupancy=0.80),
+        # "in house" is in-house today; percent points become fractions.
+        years=Years(current_vendor=None, current_team=3, discount_rate=0.08,
+                    salary_inflation=0.03, vendor_escalation=0.025, usd_rate_change=-0.01,
+                    volume_growth=0.10, knowledge_transfer=5000, dual_running_months=1,
+                    severance_months=1.5, exit_year=1),
     )
     inputs, warnings = load(filled_workbook)
     assert warnings == []

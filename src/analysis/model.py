@@ -232,6 +232,10 @@ class VendorQuote:
     min_monthly: float
     setup_fee: float
     exit_fee: float
+    currency: str | None = None
+    """The currency the vendor quoted in (amounts above are already converted); None means the
+    company's own. A price quoted in another currency (US dollars) follows the exchange rate over
+    the years."""
     billing_basis: BillingBasis | None = None
     """None: the model's default (`basis`)."""
     vendor_shrinkage: float | None = None
@@ -298,6 +302,42 @@ class Assumptions:
 
 
 @dataclass(frozen=True)
+class Years:
+    """The decision over the planning horizon: what runs today, how prices move, what a change
+    of operation costs and when an outsourcing contract would end (the workbook's Years sheet).
+
+    Rates are fractions a year (0.04 = 4%). The defaults keep a steady-state comparison: nothing
+    is discounted, nothing moves, a change of operation costs nothing beyond the vendors' fees.
+    """
+
+    current_vendor: str | None = None
+    """Today's operation: None when the company runs customer service in-house today, else the
+    name of the vendor (as on the Quotes sheet) that runs it."""
+    current_team: float | None = None
+    """Agents (FTE) in-house today; None means the team today's operation needs by the model."""
+    discount_rate: float = 0.0
+    salary_inflation: float = 0.0
+    """Yearly rise of in-house pay (agents, team leads, the retained vendor manager)."""
+    vendor_escalation: float = 0.0
+    """Yearly rise of vendors' charges (a contract's escalation clause)."""
+    usd_rate_change: float = 0.0
+    """Yearly change of the exchange rate (company currency per USD); prices quoted in US
+    dollars follow it."""
+    volume_growth: float = 0.0
+    """Yearly growth of every channel's contacts."""
+    knowledge_transfer: float = 0.0
+    """One-off cost of each change of operation (documentation, training the new team, the
+    project), in the company's currency."""
+    dual_running_months: int = 0
+    """Months in which the old and the new operation both run (and are both paid) at a change."""
+    severance_months: float = 0.0
+    """Severance per person let go, in months of that person's salary."""
+    exit_year: int | None = None
+    """The last year under an outsourcing contract: it is left at that year's end and the work
+    comes back in-house; None means no exit within the horizon."""
+
+
+@dataclass(frozen=True)
 class Inputs:
     company: Company
     demand: tuple[ChannelDemand, ...]
@@ -307,3 +347,4 @@ class Inputs:
         default_factory=lambda: RetainedManagement(0.0, 0.0, 0.0)
     )
     assumptions: Assumptions = field(default_factory=Assumptions)
+    years: Years = field(default_factory=Years)

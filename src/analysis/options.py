@@ -291,8 +291,9 @@ def _reference_quote(
     basis: BillingBasis | None = None,
 ) -> VendorQuote:
     rate = price.level(level) * ctx.inputs.company.usd_rate * ctx.rate_factor
+    currency = ref.CURRENCY if ctx.inputs.company.currency != ref.CURRENCY else None
     return VendorQuote(REFERENCE_VENDOR, region, channel, model, rate, 0.0, 0.0, 0.0, 0.0,
-                       billing_basis=basis)
+                       currency, billing_basis=basis)
 
 
 def benchmark_cost(ctx: Context, quote: VendorQuote, volume: Volume,

@@ -19,6 +19,8 @@ import pandas as pd
 from analysis.i18n import N_
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+CURRENCY = "USD"
+"""The currency of every published price."""
 COLUMNS = ("id", "name", "low", "high", "unit", "source", "note")
 TABLES = ("regions", "shared_per_minute", "dedicated_hourly", "outbound_hourly", "guides")
 

@@ -1,4 +1,6 @@
-"""The headline comparison: each option's annual cost, cost per contact and FTE, cheapest first.
+"""The headline comparison: each option's cost over the planning horizon (present value, NPV
+against today's operation, payback) beside its steady-state year (annual cost, cost per contact,
+FTE), cheapest over the horizon first.
 
 Used by `python -m analysis summary` and the book's executive summary. The table prices options
 only (no Monte Carlo), so it answers in about a second; `summary --json` adds the verdict, which
@@ -15,8 +17,9 @@ from dataclasses import asdict, dataclass
 
 from analysis import compare, options
 from analysis import reference as ref
+from analysis.horizon import Horizon, evaluate_horizon
 from analysis.i18n import N_, direction, fmt_money, fmt_number, fmt_percent, translator
-from analysis.model import Inputs
+from analysis.model import MONTHS_PER_YEAR, Inputs
 from analysis.names import Name, isolate, shorten
 
 MARKET_NAMES = ref.NAMES["dedicated_hourly"]
@@ -31,9 +34,12 @@ MARKET_NOTES = {
 BENCHMARKS_HEADING = N_("Benchmarks: published price ranges, not offers")
 OFFERS_HEADING = N_("Your team and the vendors that quoted")
 
-FORMAT = 1
+FORMAT = 2
 """The version of the `summary --json` object (documented in the README). Later versions add
-keys; none is ever renamed, removed or given another shape or unit."""
+keys; none is ever renamed, removed or given another shape or unit. Version 2 added the horizon:
+`horizon`, the verdict's `pv_saving`, `pv_range`, `npv` and `payback_month`, and per option
+`present_value`,
+`npv`, `payback_month` and `annual_cost_by_year`."""
 
 KINDS = {"inhouse": "inhouse", "vendor": "vendor", "model": "benchmark", "region": "benchmark"}
 """An option's kind for readers of the JSON: the company's own team, a vendor's quote, or a
@@ -53,11 +59,20 @@ class HeadlineRow:
     company_fte: float
     saving: float
     """Against the in-house team, per year; negative when the option costs more."""
+    present_value: float
+    """Everything the option costs over the horizon from today's operation, discounted."""
+    npv: float
+    """Today's operation's present value minus this one: positive when the option saves."""
+    payback_month: int | None
+    """The first month whose cumulative saving against today's operation is zero or more."""
+    annual_cost_by_year: tuple[float, ...]
+    """Each year of the horizon, nominal, one-offs included."""
 
     def as_dict(self) -> dict[str, object]:
         """The row for the JSON: a cost per unit is None (null) when there are no units."""
         return asdict(self) | {"per_contact": defined(self.per_contact),
-                               "per_handled_minute": defined(self.per_handled_minute)}
+                               "per_handled_minute": defined(self.per_handled_minute),
+                               "annual_cost_by_year": list(self.annual_cost_by_year)}
 
 
 def defined(value: float) -> float | None:
@@ -65,25 +80,31 @@ def defined(value: float) -> float | None:
     return None if math.isnan(value) else value
 
 
-def headline(inputs: Inputs, lang: str = "en",
-             scenario: options.Scenario | None = None) -> list[HeadlineRow]:
-    """In-house, every quoting vendor, and the three sourcing models at mid reference prices.
+def headline(inputs: Inputs, lang: str = "en", scenario: options.Scenario | None = None,
+             horizon: Horizon | None = None) -> list[HeadlineRow]:
+    """In-house, every quoting vendor, and the three sourcing models at mid reference prices,
+    cheapest over the horizon (present value) first.
 
-    `scenario` is the inputs' options already priced (`options.evaluate`), if at hand.
+    `scenario` is the inputs' options already priced (`options.evaluate`) and `horizon` those laid
+    out over the years (`horizon.evaluate_horizon`), if at hand.
     """
     scenario = scenario or options.evaluate(inputs)
+    horizon = horizon or evaluate_horizon(scenario)
     chosen = [scenario.inhouse, *scenario.of_kind("vendor")]
     chosen += [o for o in scenario.of_kind("model") if o.id.endswith(":mid")]
     inhouse = scenario.inhouse
-    rows = [
-        HeadlineRow(
+    rows = []
+    for o in chosen:
+        years = horizon.option(o.id)
+        rows.append(HeadlineRow(
             id=o.id, name=option_name(o, lang), kind=KINDS[o.kind], annual_cost=o.total,
             per_contact=o.per_contact, per_handled_minute=o.per_handled_minute, fte=o.fte,
             company_fte=o.company_fte, saving=options.saving_of(o, inhouse),
-        )
-        for o in chosen
-    ]
-    return sorted(rows, key=lambda row: row.annual_cost)
+            present_value=years.present_value, npv=years.npv,
+            payback_month=years.payback_month,
+            annual_cost_by_year=tuple(float(c) for c in years.annual_cost_by_year),
+        ))
+    return sorted(rows, key=lambda row: row.present_value)
 
 
 def offers_and_benchmarks(rows: list[HeadlineRow]) -> tuple[list[HeadlineRow],
@@ -115,14 +136,18 @@ def benchmark_terms(inputs: Inputs, lang: str) -> str:
 
 
 def summary_object(inputs: Inputs, lang: str = "en") -> dict[str, object]:
-    """What `summary --json` prints: the company, the verdict and the headline options.
+    """What `summary --json` prints: the company, the horizon, the verdict and the headline
+    options.
 
-    Amounts are a year in the company's currency; a saving is against the in-house team and
-    positive when the option costs less; shares are fractions. The shape is `FORMAT` 1, keys and
-    units as documented in the README.
+    Amounts are in the company's currency: a steady-state year (`annual_cost`, `saving`, the
+    verdict's `annual_saving` and range), the present value over the horizon (`present_value`,
+    `pv_saving`, `npv`) or each year's nominal cost (`annual_cost_by_year`). `saving` is against
+    the in-house team, `npv` against today's operation, both positive when the option costs less;
+    shares and rates are fractions. The shape is `FORMAT` 2, keys and units as documented in the
+    README.
     """
     comparison = compare.compare(inputs)
-    rec, spread = comparison.recommendation, comparison.monte_carlo
+    rec, spread, years = comparison.recommendation, comparison.monte_carlo, comparison.horizon
     verdict = {
         "code": rec.verdict,
         "option_id": rec.option_id,
@@ -131,12 +156,26 @@ def summary_object(inputs: Inputs, lang: str = "en") -> dict[str, object]:
         "saving_share": defined(rec.saving_share),
         "saving_range": {"p10": spread.p10, "p50": spread.p50, "p90": spread.p90,
                          "draws": len(spread.savings), "seed": spread.seed},
+        "pv_saving": rec.pv_saving,
+        "pv_range": {"p10": rec.pv_range[0], "p90": rec.pv_range[1]},
+        "npv": rec.npv,
+        "payback_month": rec.payback_month,
     }
-    rows = headline(inputs, lang, comparison.scenario)
+    plan = inputs.years
+    exit_month = MONTHS_PER_YEAR * plan.exit_year + 1 if plan.exit_year else None
+    horizon = {
+        "basis": "present_value",
+        "years": years.years,
+        "discount_rate": plan.discount_rate,
+        "today_id": years.today_id,
+        "exit_year": plan.exit_year if exit_month and exit_month <= years.months else None,
+    }
+    rows = headline(inputs, lang, comparison.scenario, years)
     return {
         "format": FORMAT,
         "company": inputs.company.name,
         "currency": inputs.company.currency,
+        "horizon": horizon,
         "verdict": verdict,
         "options": [row.as_dict() for row in rows],
     }
@@ -173,16 +212,21 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     """
     _ = translator(lang)
     currency = inputs.company.currency
+    years = inputs.company.horizon_years
 
     def shown(name: str) -> str:
         if not isinstance(name, Name):
             return name
         return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
 
-    headers = (_("Option"), _("Annual cost"), _("Per contact"), _("FTE"),
-               _("Saving vs in-house"))
+    headers = (_("Option"), _("Present value, {years} years").format(
+        years=fmt_number(years, lang)), _("NPV against today"), _("Payback month"),
+        _("Annual cost"), _("Per contact"), _("FTE"), _("Saving vs in-house"))
     table = [
-        (shown(row.name), fmt_money(row.annual_cost, currency, lang),
+        (shown(row.name), fmt_money(row.present_value, currency, lang),
+         fmt_money(row.npv, currency, lang),
+         "—" if row.payback_month is None else fmt_number(row.payback_month, lang),
+         fmt_money(row.annual_cost, currency, lang),
          fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
          fmt_money(row.saving, currency, lang))
         for row in rows
@@ -195,8 +239,10 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
 
     offers, benchmarks = offers_and_benchmarks(rows)
     position = {id(row): cells for row, cells in zip(rows, table, strict=True)}
-    lines = [_("{company}: customer-service sourcing options per year").format(
-        company=shown(inputs.company.name)), "", _(OFFERS_HEADING), line(headers)]
+    lines = [_("{company}: customer-service sourcing options, cheapest over the {years} years "
+               "of the planning horizon first; annual figures are for a steady-state year").format(
+        company=shown(inputs.company.name), years=fmt_number(years, lang)),
+        "", _(OFFERS_HEADING), line(headers)]
     lines += [line(position[id(row)]) for row in offers]
     if benchmarks:
         lines += ["", _(BENCHMARKS_HEADING)]

@@ -61,6 +61,7 @@ from analysis.report.staffing import (
     staffing_table,
 )
 from analysis.report.summary import (
+    basis,
     benchmarks_note,
     caveats,
     headline_sentence,
@@ -79,9 +80,22 @@ from analysis.report.uncertainty import (
     tornado_sentence,
     what_would_change,
 )
+from analysis.report.years import (
+    cumulative_chart,
+    cumulative_frame,
+    cumulative_sentence,
+    meaning,
+    npv_sentence,
+    npv_table,
+    one_off_sentence,
+    one_off_table,
+    plan_table,
+    yearly_table,
+)
 
 __all__ = [
     "assumptions_table",
+    "basis",
     "benchmarks_note",
     "billing_sentence",
     "billing_table",
@@ -89,6 +103,9 @@ __all__ = [
     "caveats",
     "commission_table",
     "company_table",
+    "cumulative_chart",
+    "cumulative_frame",
+    "cumulative_sentence",
     "direction_table",
     "factors_table",
     "headline_sentence",
@@ -98,11 +115,17 @@ __all__ = [
     "inhouse_sentence",
     "inhouse_table",
     "management_table",
+    "meaning",
     "model_fit",
     "models_sentence",
     "models_table",
     "monte_carlo_chart",
     "monte_carlo_table",
+    "npv_sentence",
+    "npv_table",
+    "one_off_sentence",
+    "one_off_table",
+    "plan_table",
     "queue_text",
     "quote_positions",
     "quote_terms_table",
@@ -131,4 +154,5 @@ __all__ = [
     "workload_sentence",
     "workbook_warnings",
     "workload_table",
+    "yearly_table",
 ]

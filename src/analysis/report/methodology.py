@@ -1,4 +1,4 @@
-"""Chapter 08, methodology: the assumptions used, the ranges tested and the published tables
+"""Chapter 09, methodology: the assumptions used, the ranges tested and the published tables
 compared with.
 """
 
@@ -13,7 +13,7 @@ import pandas as pd
 from analysis import reference as ref
 from analysis import uncertainty
 from analysis.i18n import N_, fmt_number, translator
-from analysis.model import Assumptions, Inputs
+from analysis.model import Assumptions, Inputs, Years
 from analysis.report.blocks import Html, paragraph, table
 from analysis.report.words import DASH, REGION_NAMES, clock, fill, plain, share
 from analysis.workbook import format as wf
@@ -54,8 +54,9 @@ def assumption_rows(inputs: Inputs) -> pd.DataFrame:
     """Every assumption with its value, default and whether the workbook changed it.
 
     The InHouse sheet's first block all comes from the workbook; its management block (format
-    v2), the Assumptions sheet's fields, the benchmark terms and the hourly profile have
-    defaults (`model`), and `set` says the value differs.
+    v2), the Assumptions sheet's fields, the benchmark terms, the hourly profile and the Years
+    sheet's figures have defaults (`model`), and `set` says the value differs. (Today's
+    operation is named in the chapter over the years.)
     """
     defaults = Assumptions()
     rows = [{"key": f.key, "label": f.label, "field": f, "value": getattr(inputs.inhouse, f.key),
@@ -67,6 +68,13 @@ def assumption_rows(inputs: Inputs) -> pd.DataFrame:
                      "default": f.default, "source": "set" if value != f.default else "default"})
     for f in wf.ASSUMPTION_FIELDS + wf.BENCHMARK_FIELDS:
         value, default = getattr(inputs.assumptions, f.key), getattr(defaults, f.key)
+        rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
+                     "default": default, "source": "set" if value != default else "default"})
+    plan, defaults_plan = inputs.years, Years()
+    for f in wf.YEARS_FIELDS:
+        if f.key == "current_operation":
+            continue
+        value, default = getattr(plan, f.key), getattr(defaults_plan, f.key)
         rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
                      "default": default, "source": "set" if value != default else "default"})
     return pd.DataFrame(rows)

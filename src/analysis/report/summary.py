@@ -29,14 +29,15 @@ from analysis.summary import (
 
 
 def verdict(comparison: compare.Comparison, lang: str) -> Html:
-    """The recommendation in one sentence: what to do, with whom, and what it saves or costs."""
+    """The recommendation in one sentence: what to do from today's operation, with whom, and what
+    it saves or costs over the planning horizon in present value (the verdict's basis)."""
     _ = translator(lang)
     rec = comparison.recommendation
     scenario = comparison.scenario
     currency = scenario.context.inputs.company.currency
     best = option_name(scenario.option(rec.best_outsourced_id), lang)
-    amount = fmt_money(abs(rec.annual_saving), currency, lang)
-    ratio = share(abs(rec.saving_share), lang)
+    today = option_name(scenario.option(rec.today_id), lang)
+    in_house_today = rec.today_id == options.INHOUSE_ID
     if rec.verdict == recommend.NO_QUOTE:
         text = (_("No vendor has quoted yet, so there is no offer to recommend: keep the team "
                   "as it is for now. The published price ranges suggest that {option} could save "
@@ -46,20 +47,70 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
                 _("No vendor has quoted yet, so there is no offer to recommend. Even the "
                   "cheapest benchmark, {option}, would cost {saving} a year more than the "
                   "in-house team ({share} of its cost): keeping the work in-house looks right."))
+    elif rec.verdict == recommend.OUTSOURCE and in_house_today:
+        text = _("Recommendation: outsource to {option}. Over the {years} years of the planning "
+                 "horizon it would cost {amount} less than the in-house team in present value, "
+                 "the cost of changing included.")
+    elif rec.verdict == recommend.OUTSOURCE and rec.option_id == rec.today_id:
+        text = _("Recommendation: stay with {option}, your vendor today. Over the {years} years "
+                 "of the planning horizon it costs {amount} less in present value than bringing "
+                 "the work in-house.")
     elif rec.verdict == recommend.OUTSOURCE:
-        text = _("Recommendation: outsource to {option}. It would save {saving} a year, {share} "
-                 "of what the in-house team costs.")
+        text = _("Recommendation: move from {today} to {option}. Over the {years} years of the "
+                 "planning horizon it would cost {amount} less than the in-house team in present "
+                 "value, the cost of changing included.")
+    elif rec.verdict == recommend.IN_HOUSE and in_house_today:
+        text = _("Recommendation: keep customer service in-house. Over the {years} years of the "
+                 "planning horizon the cheapest outsourced option, {option}, would cost {amount} "
+                 "more in present value, the cost of changing included.")
     elif rec.verdict == recommend.IN_HOUSE:
-        text = _("Recommendation: keep customer service in-house. The cheapest outsourced option, "
-                 "{option}, would cost {saving} a year more ({share} of the in-house cost).")
-    elif rec.annual_saving > 0:
-        text = _("Too close to call: {option} is cheaper today by {saving} a year ({share} of "
-                 "the in-house cost), but the uncertainty in the inputs could erase that saving.")
+        text = _("Recommendation: bring customer service back in-house from {today}. Over the "
+                 "{years} years of the planning horizon the in-house team costs {amount} less in "
+                 "present value than the cheapest outsourced option, {option}, the cost of "
+                 "changing included.")
+    elif rec.pv_saving > 0:
+        text = _("Too close to call: over the {years} years of the planning horizon {option} is "
+                 "cheaper by {amount} in present value, but the uncertainty in the inputs could "
+                 "erase that saving.")
     else:
-        text = _("Too close to call: the in-house team is cheaper today than {option} by {saving} "
-                 "a year ({share} of its cost), but the uncertainty in the inputs could reverse "
-                 "that.")
-    return paragraph(fill(text, lang, option=best, saving=amount, share=ratio), strong=True)
+        text = _("Too close to call: over the {years} years of the planning horizon the in-house "
+                 "team is cheaper than {option} by {amount} in present value, but the "
+                 "uncertainty in the inputs could reverse that.")
+    return paragraph(fill(text, lang, option=best, today=today,
+                          years=fmt_number(rec.horizon_years, lang),
+                          amount=fmt_money(abs(rec.pv_saving), currency, lang),
+                          saving=fmt_money(abs(rec.annual_saving), currency, lang),
+                          share=share(abs(rec.saving_share), lang)), strong=True)
+
+
+def basis(comparison: compare.Comparison, lang: str) -> Html:
+    """The basis of the verdict in one sentence, and a steady-state year beside it."""
+    _ = translator(lang)
+    rec = comparison.recommendation
+    scenario = comparison.scenario
+    inputs = scenario.context.inputs
+    currency = inputs.company.currency
+    rate = inputs.years.discount_rate
+    best = scenario.option(rec.best_outsourced_id)
+    text = (_("Every option is compared on the present value of all it costs over the {years} "
+              "years of the planning horizon, discounted at {rate} a year, starting from today's "
+              "operation ({today}) and counting what changing costs.") if rate else
+            _("Every option is compared on all it costs over the {years} years of the planning "
+              "horizon (not discounted), starting from today's operation ({today}) and counting "
+              "what changing costs."))
+    text += " " + (_("In a steady-state year, {option} costs {option_cost} and the in-house "
+                     "team {inhouse_cost}: {difference} a year less, {share} of the in-house "
+                     "cost.") if rec.annual_saving > 0 else
+                   _("In a steady-state year, {option} costs {option_cost} and the in-house "
+                     "team {inhouse_cost}: {difference} a year more, {share} of the in-house "
+                     "cost."))
+    return paragraph(fill(
+        text, lang, years=fmt_number(rec.horizon_years, lang), rate=share(rate, lang),
+        today=option_name(scenario.option(rec.today_id), lang),
+        option=option_name(best, lang), option_cost=fmt_money(best.total, currency, lang),
+        inhouse_cost=fmt_money(scenario.inhouse.total, currency, lang),
+        difference=fmt_money(abs(rec.annual_saving), currency, lang),
+        share=share(abs(rec.saving_share), lang)))
 
 
 def messages(items: Sequence[recommend.Message], currency: str, lang: str, empty: str) -> Html:
@@ -83,22 +134,29 @@ def caveats(comparison: compare.Comparison, lang: str) -> Html:
     return messages(comparison.recommendation.caveats, currency, lang, empty)
 
 
-def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str) -> Html:
+def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
+                   years: int = 1) -> Html:
     """`summary.headline` as two tables, like with like: your team and the vendors that quoted,
-    then the benchmarks; each cheapest first."""
+    then the benchmarks; each cheapest over the horizon first: the horizon's present value, NPV
+    against today's operation and payback month, then the steady-state year (cost and saving
+    against in-house) and the company's own staff. Costs per contact are in the chapters on the
+    in-house team and the outsourcing options."""
     _ = translator(lang)
-    header = [_("Option"), _("Annual cost"), _("Per contact"), _("Agents (FTE)"),
-              _("Your own staff (FTE)"), _("Saving vs in-house")]
+    header = [_("Option"), _("Present value, {years} years").format(years=fmt_number(years, lang)),
+              _("NPV against today"), _("Payback month"), _("Annual cost"),
+              _("Annual saving vs in-house"), _("Your own staff (FTE)")]
     blocks = []
     for heading, group in zip((OFFERS_HEADING, BENCHMARKS_HEADING),
                               offers_and_benchmarks(list(rows)), strict=True):
         if not group:
             continue
-        body = [[shown(row.name, lang), fmt_money(row.annual_cost, currency, lang),
-                 fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
-                 fmt_number(row.company_fte, lang, 1), fmt_money(row.saving, currency, lang)]
+        body = [[shown(row.name, lang), fmt_money(row.present_value, currency, lang),
+                 fmt_money(row.npv, currency, lang),
+                 _("never") if row.payback_month is None else fmt_number(row.payback_month, lang),
+                 fmt_money(row.annual_cost, currency, lang), fmt_money(row.saving, currency, lang),
+                 fmt_number(row.company_fte, lang, 1)]
                 for row in group]
-        blocks.append(table(header, body, numeric=range(1, 6), caption=_(heading)))
+        blocks.append(table(header, body, numeric=range(1, 7), caption=_(heading)))
     return Html("".join(b.html for b in blocks), "\n\n".join(b.text for b in blocks))
 
 
@@ -115,13 +173,15 @@ def headline_sentence(rows: Sequence[HeadlineRow], lang: str) -> Html:
     _ = translator(lang)
     offers, benchmarks = offers_and_benchmarks(list(rows))
     vendors = [row for row in offers if row.kind == "vendor"]
-    cheaper = sum(1 for row in vendors if row.saving > 0)
+    cheaper = sum(1 for row in vendors if row.npv > 0)
     return paragraph(fill(_(
-        "The first table sets your team against the {count} vendors that quoted, cheapest "
-        "first; {cheaper} of them cost less than the in-house team. The second lists {benchmarks} "
-        "benchmarks: what the published price ranges say the same work could cost, a guide to "
-        "what to ask for, not an offer to sign. Outsourced options include the vendor manager "
-        "and quality checks you keep, and any channel a vendor does not price stays in-house."
+        "The first table sets your team against the {count} vendors that quoted, cheapest over "
+        "the planning horizon first; {cheaper} of them cost less than today's operation over the "
+        "horizon (a net present value above zero). The payback month is when an option's saving "
+        "has covered what changing costs. The second table lists {benchmarks} benchmarks: what "
+        "the published price ranges say the same work could cost, a guide to what to ask for, "
+        "not an offer to sign. Outsourced options include the vendor manager and quality checks "
+        "you keep, and any channel a vendor does not price stays in-house."
     ), lang, count=fmt_number(len(vendors), lang), cheaper=fmt_number(cheaper, lang),
         benchmarks=fmt_number(len(benchmarks), lang)))
 

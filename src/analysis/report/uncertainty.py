@@ -1,4 +1,4 @@
-"""Chapter 07, how sure we are: one input at a time (tornado), all at once (Monte Carlo),
+"""Chapter 08, how sure we are: one input at a time (tornado), all at once (Monte Carlo),
 the break-even volume and the inputs that would change the answer.
 """
 

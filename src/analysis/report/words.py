@@ -155,7 +155,7 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return format_list(names, locale=locale(lang))
     if isinstance(value, Name):
         return name_text(value, lang)
-    if name == "option":
+    if name in ("option", "today"):
         return _(str(value))
     return str(value)
 

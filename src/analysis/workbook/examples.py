@@ -29,6 +29,13 @@ Sources used throughout:
 - The management layer (operations managers, quality analysts, workforce
   planners) is paid somewhat above team leads; spans keep the documented
   defaults unless said.
+- Years: the discount rate is each country's policy rate in 2024 plus a few
+  points of company risk; pay rises follow national wage statistics;
+  vendors' yearly escalation of 3-4% is a common contract clause (an
+  assumption: the source documents give none); the cost of a change of
+  operation (knowledge transfer, months of dual running) is an assumption
+  sized as a small project. Severance follows each country's labour law or
+  common practice, noted where it is set.
 
 `python -m analysis.workbook.examples` (`make examples`) regenerates data/examples/*.xlsx.
 """
@@ -62,6 +69,7 @@ class Example:
     inhouse: Mapping[str, object]
     quotes: tuple[Mapping[str, object], ...] = ()
     assumptions: Mapping[str, object] = field(default_factory=dict)
+    years: Mapping[str, object] = field(default_factory=dict)
 
 
 def fill(example: Example) -> Workbook:
@@ -82,6 +90,7 @@ def fill(example: Example) -> Workbook:
     for spec, value in zip(fmt.PROFILE_FIELDS, assumptions.pop("hourly_profile", ()), strict=False):
         book[fmt.ASSUMPTIONS][spec.cell] = value
     _scalars(book[fmt.ASSUMPTIONS], fmt.ASSUMPTION_FIELDS + fmt.BENCHMARK_FIELDS, assumptions)
+    _scalars(book[fmt.YEARS], fmt.YEARS_FIELDS, example.years)
     return book
 
 
@@ -210,6 +219,20 @@ GULF_ECOMMERCE = Example(
             5.0, 4.8, 4.6, 4.8, 5.2, 5.6, 6.0, 6.4, 7.0, 7.2, 6.4, 4.6,
         ),
     },
+    years={
+        "current_operation": "In-house",
+        "current_team": 80,  # the team today, short of the 87 agents the targets need
+        "discount_rate": 10,  # SAMA repo rate 6% (2024) plus company risk
+        "salary_inflation": 4,  # private-sector pay in Saudi Arabia rises about 3-5% a year
+        "vendor_escalation": 3,
+        "usd_rate_change": 0,  # the riyal is pegged to the dollar
+        "volume_growth": 12,  # Saudi online retail has grown by 10-15% a year
+        "knowledge_transfer": 150000,  # a three-month project: manager, trainers, documents
+        "dual_running_months": 2,
+        # Labour Law art. 77: at least two months' wage for a termination without a valid
+        # reason; the end-of-service award is already accrued in the employer on-cost.
+        "severance_months": 2,
+    },
 )
 
 ROMANIA_SAAS = Example(
@@ -292,6 +315,21 @@ ROMANIA_SAAS = Example(
          "model": "Dedicated, per hour", "rate": 7, "currency": "USD",
          "billing_basis": "In-seat hours"},
     ),
+    years={
+        "current_operation": "In-house",
+        "discount_rate": 11,  # BNR policy rate 6.5% (2024) plus company risk
+        "salary_inflation": 8,  # gross wages rose about 15% in 2023; forecasts near 8-10%
+        "vendor_escalation": 4,
+        "usd_rate_change": 2,  # RON per USD went from about 4.2 (2019) to 4.6 (2024)
+        "volume_growth": 15,  # a SaaS company adding customers
+        "knowledge_transfer": 60000,
+        "dual_running_months": 1,
+        # The Labour Code sets no severance for an individual dismissal; collective
+        # agreements commonly pay one to three salaries.
+        "severance_months": 1,
+        # The plan: outsource while small, bring support back in-house after two years.
+        "exit_year": 2,
+    },
 )
 
 US_CONSUMER = Example(
@@ -390,6 +428,17 @@ US_CONSUMER = Example(
     ),
     assumptions={
         "billed_minutes_factor": 1.1,  # per-minute vendors round each call up to the minute
+    },
+    years={
+        # Inbound calls go to a US answering service today; the other channels are in-house.
+        "current_operation": "Heartland Answering (illustrative)",
+        "discount_rate": 8,  # a US company's cost of capital, about 7-9%
+        "salary_inflation": 4,  # BLS Employment Cost Index, private wages, 2024: about 4%
+        "vendor_escalation": 3,
+        "volume_growth": 3,
+        "knowledge_transfer": 40000,
+        "dual_running_months": 1,
+        "severance_months": 0.5,  # no statutory severance; two weeks is common practice
     },
 )
 

@@ -7,8 +7,8 @@ the text; dropdowns show English labels that map to the model's enum values.
 
 Layout shared by every sheet except "Instructions": row 1 holds the sheet's
 title, row 2 the colour legend, row 3 the column headers, and data starts on
-row 4. Sheets with one value per field ("Company", "InHouse", "Assumptions")
-put the label in column A, the value in column B and a note in column C.
+row 4. Sheets with one value per field ("Company", "InHouse", "Assumptions",
+"Years") put the label in column A, the value in column B and a note in column C.
 """
 
 from __future__ import annotations
@@ -44,11 +44,22 @@ DEMAND = "Demand"
 INHOUSE = "InHouse"
 QUOTES = "Quotes"
 ASSUMPTIONS = "Assumptions"
+YEARS = "Years"
 LISTS = "Lists"
 """Hidden sheet holding the dropdown lists; the loader never reads it."""
 
-SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS)
-"""The sheets a format v1 workbook must have, in order."""
+SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS, YEARS)
+"""The sheets of the newest format, in order."""
+
+SHEET_SINCE = {YEARS: 2}
+"""Sheets added after version 1, with the version that added them: an older workbook lacks them
+and reads as if they were blank (every field on them is optional)."""
+
+
+def sheets_in(version: int) -> tuple[str, ...]:
+    """The sheets a workbook of `version` must have, in order."""
+    return tuple(name for name in SHEETS if SHEET_SINCE.get(name, 1) <= version)
+
 
 VERSION_CELL = "B2"
 """On the Instructions sheet: the format version number."""
@@ -585,11 +596,61 @@ BENCHMARK_FIELDS = _on_sheet(ASSUMPTIONS, (
 ), first_row=BENCHMARK_HEADING_ROW + 1)
 
 
+INHOUSE_TODAY = "In-house"
+"""What the "today's operation" cell holds when the company runs customer service itself (any
+case, with or without the hyphen); any other text names a vendor of the Quotes sheet."""
+
+YEARS_FIELDS = _on_sheet(YEARS, (
+    Field("current_operation",
+          N_("Today's operation (In-house, or a vendor's name as on the Quotes sheet)"),
+          Kind.TEXT, maximum=TEXT_MAX_LENGTH, default=INHOUSE_TODAY, required=False,
+          note=N_("who runs customer service today; every option is compared with it "
+                  "(blank = In-house)"), since=2),
+    Field("current_team", N_("Agents in-house today (FTE)"), Kind.NUMBER,
+          minimum=0, maximum=100_000, required=False, since=2,
+          note=N_("blank = the team today's operation needs by the model; a different number "
+                  "costs the hiring or severance to reach that team")),
+    Field("discount_rate", N_("Discount rate (% a year)"), Kind.PERCENT,
+          minimum=0, maximum=50, plausible=Plausible(None, 25), default=0.0, required=False,
+          since=2,
+          note=N_("your cost of capital or hurdle rate; blank = 0, no discounting")),
+    Field("salary_inflation", N_("In-house pay rise (% a year)"), Kind.PERCENT,
+          minimum=-20, maximum=50, plausible=Plausible(-5, 20), default=0.0, required=False,
+          since=2,
+          note=N_("agents, team leads and the vendor manager; blank = 0")),
+    Field("vendor_escalation", N_("Vendor price escalation (% a year)"), Kind.PERCENT,
+          minimum=-20, maximum=50, plausible=Plausible(-5, 15), default=0.0, required=False,
+          since=2,
+          note=N_("the contract's yearly price rise; blank = 0")),
+    Field("usd_rate_change",
+          N_("Exchange-rate change (% a year, company currency per USD)"), Kind.PERCENT,
+          minimum=-50, maximum=100, plausible=Plausible(-30, 30), default=0.0, required=False,
+          since=2, note=N_("prices quoted in USD follow it; blank = 0, today's rate throughout")),
+    Field("volume_growth", N_("Contact volume growth (% a year)"), Kind.PERCENT,
+          minimum=-50, maximum=100, plausible=Plausible(-30, 30), default=0.0, required=False,
+          since=2, note=N_("every channel; blank = 0")),
+    Field("knowledge_transfer",
+          N_("Knowledge transfer per change of operation (company currency, one-off)"),
+          Kind.NUMBER, **_MONEY, default=0.0, required=False, since=2,
+          note=N_("documentation, training the new team, the project; blank = 0")),
+    Field("dual_running_months", N_("Dual running (months both operations are paid)"),
+          Kind.INTEGER, minimum=0, maximum=12, plausible=Plausible(None, 6), default=0,
+          required=False, since=2, note=N_("at each change of operation; blank = 0")),
+    Field("severance_months", N_("Severance per person let go (months of salary)"),
+          Kind.NUMBER, minimum=0, maximum=36, plausible=Plausible(None, 12), default=0.0,
+          required=False, since=2, note=N_("blank = 0")),
+    Field("exit_year", N_("Planned exit year (last year with the vendor)"), Kind.INTEGER,
+          minimum=1, maximum=9, required=False, since=2,
+          note=N_("the contract is left at that year's end and the work comes back in-house; "
+                  "blank = no exit within the horizon")),
+))
+
+
 def fields() -> tuple[Field, ...]:
     """Every field of the format, sheet by sheet (looked up when called, as the sheet rules do)."""
     return (
         COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + MANAGEMENT_FIELDS
-        + QUOTE_FIELDS + ASSUMPTION_FIELDS + PROFILE_FIELDS + BENCHMARK_FIELDS
+        + QUOTE_FIELDS + ASSUMPTION_FIELDS + PROFILE_FIELDS + BENCHMARK_FIELDS + YEARS_FIELDS
     )
 
 

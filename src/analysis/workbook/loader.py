@@ -1,4 +1,4 @@
-"""Reading a filled company workbook (format v1) into `Inputs`.
+"""Reading a filled company workbook (format v1 or v2) into `Inputs`.
 
 The loader reports every problem it finds in one go, so an analyst fixes the
 workbook in one pass rather than one error per run. It never writes to the
@@ -53,6 +53,7 @@ def _areas() -> dict[str, Area]:
         fmt.INHOUSE: Area(*inhouse),
         fmt.QUOTES: Area(fmt.QUOTE_LAST_ROW, column(fmt.QUOTE_FIELDS[-1].column), watch=True),
         fmt.ASSUMPTIONS: Area(*assumptions),
+        fmt.YEARS: Area(*last(fmt.YEARS_FIELDS)),
     }
 
 
@@ -71,10 +72,11 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         raise WorkbookInvalid(problems)
     version = int(_version(book).value)
     newer = tuple(f for f in fmt.fields() if f.since > version)
+    present = fmt.sheets_in(version)
     found: list[Problem] = []
     sheets = {}
     for name in fmt.SHEETS:
-        cells = _merged(name, book.sheets[name], found)
+        cells = _merged(name, book.sheets[name], found) if name in present else {}
         sheets[name] = _without(cells, name, newer)
     found += _beyond_quotes(book.sheets[fmt.QUOTES])
     inputs, problems, quote_rows = read_sheets(sheets)
@@ -88,13 +90,19 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
 
 
 def _structure(book: Book) -> list[Problem]:
-    """Missing sheets and a wrong format version: nothing else can be read reliably."""
+    """Missing sheets and a wrong format version: nothing else can be read reliably.
+
+    The sheets required are those of the workbook's version (a sheet added later is read as
+    blank); when the version cannot be read, those of version 1.
+    """
+    version = _version(book).value if fmt.INSTRUCTIONS in book.sheets else None
+    required = fmt.sheets_in(int(version) if version in fmt.SUPPORTED_VERSIONS else 1)
     problems = [
         Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
-        for name in fmt.SHEETS
+        for name in required
         if name not in book.sheets
     ]
-    if fmt.INSTRUCTIONS in book.sheets and _version(book).value not in fmt.SUPPORTED_VERSIONS:
+    if fmt.INSTRUCTIONS in book.sheets and version not in fmt.SUPPORTED_VERSIONS:
         problems.append(Problem(
             fmt.INSTRUCTIONS, fmt.VERSION_CELL,
             found_text(book.sheets[fmt.INSTRUCTIONS].cells.get(fmt.VERSION_CELL, CellData(None))),

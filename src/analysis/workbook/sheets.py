@@ -1,10 +1,10 @@
 """The sheet rules: from each sheet's cells to `Inputs`, with every problem found.
 
-One function per sheet (Company, Demand, InHouse, Quotes, Assumptions) reads its fields through
-`cells.read_field`, then the rules linking fields to each other and across sheets: a company's
-hours, monthly contacts given two ways, a channel's own hours, quote currencies and commission
-models, a quote's contract terms against its pricing model, retained management when
-outsourcing. Inputs come back only when there is no error.
+One function per sheet (Company, Demand, InHouse, Quotes, Assumptions, Years) reads its fields
+through `cells.read_field`, then the rules linking fields to each other and across sheets: a
+company's hours, monthly contacts given two ways, a channel's own hours, quote currencies and
+commission models, a quote's contract terms against its pricing model, retained management when
+outsourcing, today's vendor and the planned exit. Inputs come back only when there is no error.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from analysis.model import (
     PricingModel,
     RetainedManagement,
     VendorQuote,
+    Years,
 )
 from analysis.workbook import format as fmt
 from analysis.workbook import numbers
@@ -40,6 +41,7 @@ from analysis.workbook.cells import (
     number_text,
     plausibility,
     read_field,
+    text_value,
 )
 from analysis.workbook.problems import Problem, Severity
 
@@ -92,6 +94,7 @@ def read_sheets(
         ))
     assumptions = _assumptions(sheets[fmt.ASSUMPTIONS], problems)
     _traffic(used, assumptions, problems)
+    years = _years(sheets[fmt.YEARS], company, _vendor_names(sheets[fmt.QUOTES]), problems)
     if _any_error(problems):
         return None, problems, []
     inputs = Inputs(
@@ -104,6 +107,7 @@ def read_sheets(
         quotes=tuple(quotes),
         retained=RetainedManagement(**retained),
         assumptions=assumptions,
+        years=years,
     )
     return inputs, problems, [row for row, _ in rows_and_quotes]
 
@@ -414,6 +418,7 @@ def _quotes(
             commission_per_success=values["commission_per_success"] * factor,
             min_monthly=values["min_monthly"] * factor, setup_fee=values["setup_fee"] * factor,
             exit_fee=values["exit_fee"] * factor,
+            currency=None if values["currency"] == company["currency"] else values["currency"],
             **{key: values[key] for key in fmt.CONTRACT_KEYS} | {
                 "billing_basis": None if values["billing_basis"] is None
                 else BillingBasis(values["billing_basis"])},
@@ -640,3 +645,54 @@ def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
         if warning is not None:
             problems.append(warning)
     return Assumptions(hourly_profile=tuple(profile), **values)
+
+
+def _vendor_names(cells: Cells) -> list[str]:
+    """Every vendor named on the Quotes sheet, in order, once each (rows with errors too: their
+    own problems are reported where they are)."""
+    column = next(f.column for f in fmt.QUOTE_FIELDS if f.key == "vendor")
+    names = []
+    for coordinate, data in sorted(cells.items(), key=lambda item: _row_of(item[0])):
+        if (coordinate.rstrip("0123456789") == column
+                and fmt.FIRST_ROW <= _row_of(coordinate) <= fmt.QUOTE_LAST_ROW
+                and not numbers.is_blank(data.value)):
+            names.append(text_value(data.value))
+    return list(dict.fromkeys(names))
+
+
+def _years(
+    cells: Cells, company: Values, vendors: list[str], problems: list[Problem],
+) -> Years:
+    """The Years sheet: today's operation (in-house or a vendor of the Quotes sheet), the rates,
+    the cost of a change of operation and the planned exit, which must fall inside the horizon."""
+    values = _scalars(cells, fmt.YEARS_FIELDS, problems)
+    operation = values.pop("current_operation", None) or fmt.INHOUSE_TODAY
+    values["current_vendor"] = _current_vendor(operation, vendors, problems)
+    horizon, exit_year = company.get("horizon_years"), values.get("exit_year")
+    if exit_year is not None and horizon is not None and exit_year >= horizon:
+        problems.append(Problem(
+            fmt.YEARS, _cell(fmt.YEARS_FIELDS, "exit_year"), str(exit_year),
+            N_("a year before the last of the planning horizon ({years} years, Company {cell}), "
+               "or a blank cell: an exit at the horizon's end or later is not costed"),
+            Severity.WARNING,
+            params=(("years", str(horizon)), ("cell", _cell(fmt.COMPANY_FIELDS, "horizon_years"))),
+        ))
+        values["exit_year"] = None
+    return Years(**values)
+
+
+def _current_vendor(operation: str, vendors: list[str], problems: list[Problem]) -> str | None:
+    """None for in-house; else the vendor's name as the Quotes sheet spells it (case aside)."""
+    wanted = " ".join(operation.casefold().replace("-", " ").split())
+    if wanted in ("in house", "inhouse"):
+        return None
+    match = [v for v in vendors if v.casefold() == operation.strip().casefold()]
+    if match:
+        return match[0]
+    problems.append(Problem(
+        fmt.YEARS, _cell(fmt.YEARS_FIELDS, "current_operation"), operation,
+        N_("“{inhouse}” or the name of a vendor on the Quotes sheet ({vendors})"),
+        params=(("inhouse", fmt.INHOUSE_TODAY),
+                ("vendors", ", ".join(vendors) if vendors else "—")),
+    ))
+    return None

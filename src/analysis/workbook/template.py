@@ -35,8 +35,8 @@ VALIDATION_LAST_ROW = fmt.QUOTE_LAST_ROW
 INSTRUCTIONS = (
     N_("This workbook describes your customer-service operation for the sourcing analysis: "
        "in-house team or outsourcing."),
-    N_("Fill in the yellow cells on the sheets Company, Demand, InHouse, Quotes and "
-       "Assumptions. Grey cells are not used. Do not rename the sheets or move rows."),
+    N_("Fill in the yellow cells on the sheets Company, Demand, InHouse, Quotes, Assumptions "
+       "and Years. Grey cells are not used. Do not rename the sheets or move rows."),
     N_("Each header gives its unit. Money is in the company currency, except quotes "
        "given in USD."),
     N_("Percentages: type 30 for 30%. A cell formatted as a percentage (30%) is read as shown."),
@@ -51,6 +51,10 @@ INSTRUCTIONS = (
        "contract hours, night and weekend surcharge, service credits, resolution rate); a blank "
        "cell keeps the usual term, as the header says."),
     N_("Assumptions: a blank cell uses the default shown next to it."),
+    N_("Years: who runs customer service today, and how pay, vendor prices, the exchange rate "
+       "and volumes move over the planning horizon; what a change of operation costs; and the "
+       "year you would leave an outsourcing contract, if you plan to. Blank cells keep today's "
+       "prices and cost nothing."),
     N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
        "are stored."),
 )
@@ -61,6 +65,8 @@ TITLES = {
     fmt.INHOUSE: N_("In-house team: what an agent and a seat cost you"),
     fmt.QUOTES: N_("Vendor quotes: one row per price; prices in USD or the company currency"),
     fmt.ASSUMPTIONS: N_("Assumptions: blank cells keep the default shown in column D"),
+    fmt.YEARS: N_("Years: today's operation, how costs move over the horizon, changing and "
+                  "leaving"),
 }
 
 LEGEND = N_("Legend:")
@@ -93,6 +99,7 @@ def build_template() -> Workbook:
     _scalar_rows(inhouse, fmt.MANAGEMENT_FIELDS)
     _quotes(book.create_sheet(fmt.QUOTES))
     _assumptions(book.create_sheet(fmt.ASSUMPTIONS))
+    _scalar_sheet(book.create_sheet(fmt.YEARS), fmt.YEARS_FIELDS)
     _lists(book.create_sheet(fmt.LISTS))
     _dropdowns(book)
     return book
