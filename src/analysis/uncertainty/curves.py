@@ -457,18 +457,19 @@ class ErlangCTable:
         with np.errstate(invalid="ignore"):
             self._wait = np.nan_to_num(erlang.wait_probability(n, grid[None, :]), nan=1.0)
 
-    def service_level(self, agents: np.ndarray, traffic: np.ndarray, aht: np.ndarray,
-                      target: float) -> np.ndarray:
-        """`erlang.service_level` for whole `agents` within the table and `traffic` > 0."""
-        position = traffic / self.step
-        columns = self._wait.shape[1]
-        index = np.minimum(position.astype(np.int64), columns - 2)
-        weight = position - index
-        flat = np.minimum(agents, self.agents) * columns + index
+    def service_level(self, agents: np.ndarray, traffic: np.ndarray,
+                      decay: np.ndarray) -> np.ndarray:
+        """`erlang.service_level` for whole `agents` (a float array, within the table) and
+        `traffic` > 0, of shape (hours, points); `decay` the answer target over the AHT per
+        point."""
+        position = traffic * (1 / self.step)
+        index = position.astype(np.int64)
+        flat = agents.astype(np.int64) * self._wait.shape[1] + index
         low = np.take(self._wait, flat)
-        wait = low + (np.take(self._wait, flat + 1) - low) * weight
-        level = 1 - wait * np.exp(-(agents - traffic) * (target / aht))
-        return np.where(agents > traffic, level, 0.0)
+        wait = low + (np.take(self._wait, flat + 1) - low) * (position - index)
+        level = 1 - wait * np.exp((traffic - agents) * decay[None, :])
+        level[agents <= traffic] = 0.0
+        return level
 
 
 def contacts_per_hour(monthly: np.ndarray, weights: HourWeights) -> np.ndarray:

@@ -129,7 +129,8 @@ class _Volume:
     premium_hours: np.ndarray
     premium_contacts: np.ndarray
     agents: np.ndarray | None = None
-    """Live channels: agents per open hour of the day, shape (points, hours)."""
+    """Agents per open hour of the day, shape (hours, points) (deferred work: one row, the
+    same every hour)."""
     aht: np.ndarray | None = None
 
 
@@ -237,8 +238,11 @@ class Engine:
         for year in range(years):
             scale = (1 + growth) ** year
             priced.append(self._year(v, plans, scale))
-        present = np.stack([self._present_value(v, priced, k) for k in range(len(self.options))],
-                           axis=1)
+        inhouse = self.ids.index(INHOUSE_ID)
+        pay = (1 + v("salary_inflation"))[None, :] ** np.arange(years)[:, None]
+        per_person = [self._per_person(priced[y][inhouse], y, pay) for y in range(years)]
+        present = np.stack([self._present_value(v, priced, k, per_person)
+                            for k in range(len(self.options))], axis=1)
         annual = np.stack([p.total for p in priced[0]], axis=1)
         return present, annual
 
@@ -315,22 +319,21 @@ class Engine:
             plan, y, slot = plans[(side, c.channel)]
             slots = c.curve.slots(y + np.log(scale), plan)
             chats = c.demand.chats_per_agent
-            agents = -(-slots // chats)
-            hours = agents @ np.full(len(weights.hours), float(weights.days))
-            premium = agents @ weights.premium
+            agents = -(-slots // chats) if chats > 1 else slots
+            seated = np.ascontiguousarray(agents.T, dtype=float)
+            hours = seated.sum(axis=0) * weights.days
+            premium = weights.premium @ seated
             volume = _Volume(weekly, workload, hours, premium, weekly * weights.premium_contacts,
-                             agents, aht)
+                             seated, aht)
             if side == "vendor":
                 return volume, None
             per_day = monthly / (WEEKS_PER_MONTH * weights.days)
             load = per_day * slot / (SECONDS_PER_HOUR * chats * c.occupancy)
-            return volume, _Live(np.ascontiguousarray(agents.T, dtype=float), weights.share,
-                                 load)
+            return volume, _Live(seated, weights.share, load)
         level = c.level.per_workload * workload / c.occupancy
         volume = _Volume(weekly, workload, level * weights.open_slots,
                          level * weights.premium_slots, weekly * c.level.premium_contacts,
-                         None, aht)
-        volume.agents = level[:, None]
+                         level[None, :], aht)
         return volume, None
 
     def _groups_of(self, channels: frozenset[Channel]) -> list[_Group]:
@@ -342,16 +345,13 @@ class Engine:
 
     def _teams(self, v: _Values, company: dict) -> dict[frozenset[Channel], _Team]:
         """Every in-house team an option needs: all channels, and those each vendor leaves
-        in-house; costed together (`_team_cost` on stacked arrays)."""
+        in-house."""
         everything = frozenset(c.channel for c in self.company)
         wanted = list(dict.fromkeys([everything, *(
             everything - frozenset(q.channel for _, q in self.quotes if q.vendor == vendor)
             for vendor in self.vendors)]))
         wanted = [w for w in wanted if w]
-        loads = [self._team(v, company, w) for w in wanted]
-        stacked = _team_cost(v, *(np.stack([load[i] for load in loads]) for i in range(3)))
-        return {w: _Team(stacked.salary_driven[i], stacked.other[i], stacked.agents[i],
-                         stacked.leads[i]) for i, w in enumerate(wanted)}
+        return {w: _team_cost(v, *self._team(v, company, w)) for w in wanted}
 
     def _team(self, v: _Values, company: dict,
               channels: frozenset[Channel]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -363,7 +363,7 @@ class Engine:
         premium = sum(company[c.channel][0].premium_hours for c in order)
         peak = np.zeros(v.size)
         for group in self._groups_of(channels):
-            deferred = [company[ch][0].agents[:, 0] for ch in group.deferred]
+            deferred = [company[ch][0].agents[0] for ch in group.deferred]
             level = sum(deferred, np.zeros(v.size))
             if not group.live:
                 peak = np.maximum(peak, level)
@@ -490,14 +490,15 @@ class Engine:
         demand = next(d for d in self.inputs.demand if d.channel is quote.channel)
         channel = next(c for c in self.vendor if c.channel is quote.channel)
         weights = channel.weights
-        per_day = volume.contacts / weights.days
-        contacts = per_day[:, None] * weights.share[None, :]
-        traffic = contacts * volume.aht[:, None] / SECONDS_PER_HOUR
-        agents = np.floor(volume.agents * ratio[:, None] + 1e-9).astype(np.int64)
-        table = self._erlang_table(int(agents.max(initial=0)), float(traffic.max(initial=0)))
-        level = table.service_level(agents, traffic, volume.aht[:, None], demand.target_seconds)
         busy = weights.share > 0
-        return (level[:, busy] @ weights.share[busy]) / weights.share[busy].sum()
+        scale = volume.contacts * volume.aht / (weights.days * SECONDS_PER_HOUR)
+        traffic = weights.share[busy, None] * scale[None, :]
+        agents = volume.agents[busy]
+        if basis not in (BillingBasis.IN_SEAT, BillingBasis.PAID):
+            agents = np.floor(agents * ratio[None, :] + 1e-9)
+        table = self._erlang_table(int(agents.max(initial=0)), float(traffic.max(initial=0)))
+        level = table.service_level(agents, traffic, demand.target_seconds / volume.aht)
+        return weights.share[busy] @ level / weights.share[busy].sum()
 
     def _erlang_table(self, agents: int, traffic: float) -> ErlangCTable:
         table = self._esl
@@ -589,8 +590,10 @@ class Engine:
 
     # -- horizon ----------------------------------------------------------------------------------
 
-    def _present_value(self, v: _Values, priced: list[list[Priced]], k: int) -> np.ndarray:
-        """One option's present value over the horizon from today's operation (`horizon`)."""
+    def _present_value(self, v: _Values, priced: list[list[Priced]], k: int,
+                       per_person: list[np.ndarray]) -> np.ndarray:
+        """One option's present value over the horizon from today's operation (`horizon`);
+        `per_person` a month of one in-house person, year by year."""
         inputs, plan = self.inputs, self.inputs.years
         years = len(priced)
         months = MONTHS_PER_YEAR * years
@@ -615,7 +618,6 @@ class Engine:
         hire = v("recruitment_per_hire") + v("training_per_hire")
         pays = np.stack([v("annual_salary"), v("team_lead_salary")]) / MONTHS_PER_YEAR
         severance = v("severance_months")
-        per_person = [self._per_person(team[y], y, pay) for y in range(years)]
         if plan.current_team is None:
             before = (today[0].agents, today[0].leads)
         else:
