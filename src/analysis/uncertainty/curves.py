@@ -28,7 +28,7 @@ level a vendor is expected to reach on the agents it is paid for (`costs.expecte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import gammaincc, gammaln
@@ -236,12 +236,20 @@ class QueueCurve:
                   most: np.ndarray) -> _Table:
         """Bucket tables of every node in `keys`, node k over y from `least[k]` to `most[k]`."""
         finite = self.log_base[self._open]
-        peak = float(np.exp(finite.max(initial=-np.inf) + most.max())) if finite.size else 0.0
-        logs = self._prepare(keys, peak)
-        stacked = np.stack([logs[k] for k in keys])
-        reach = int(np.searchsorted(stacked.max(axis=0), np.log(max(peak, 1e-300)))) + 2
-        gaps = np.diff(stacked[:, :reach], axis=1)
-        width = 0.45 * float(gaps.min()) if gaps.size else 0.1
+        top = finite.max(initial=-np.inf)
+        peaks = np.exp(top + most) if finite.size else np.zeros(len(keys))
+        logs = self._prepare(keys, peaks)
+        longest = max(len(v) for v in logs.values())
+        stacked = np.full((len(keys), longest), np.inf)
+        needed = np.ones(len(keys), dtype=np.int64)
+        for index, key in enumerate(keys):
+            row = logs[key]
+            stacked[index, :len(row)] = row
+            needed[index] = min(int(np.searchsorted(row, np.log(max(peaks[index], 1e-300))))
+                                + 2, len(row))
+        gaps = [np.diff(stacked[i, :needed[i]]) for i in range(len(keys))]
+        closest = min((g.min() for g in gaps if g.size), default=0.2)
+        width = 0.45 * float(closest)
         start = float(least.min()) - width
         first = np.floor((least - start) / width).astype(np.int64)
         length = np.floor((most - start) / width).astype(np.int64) - first + 2
@@ -262,17 +270,24 @@ class QueueCurve:
         return _Table(dict(zip(keys, range(len(keys)), strict=True)), start, width, first,
                       length, offset, count, step, stacked)
 
-    def _prepare(self, keys: list[tuple[int, int]], peak: float) -> dict[tuple[int, int],
-                                                                        np.ndarray]:
-        """Log thresholds at every node in `keys`, all of one length, covering `peak`."""
-        want = max(_enough(peak, self.cap), max((len(v) for v in self._logs.values()), default=0))
+    def _prepare(self, keys: list[tuple[int, int]],
+                 peaks: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
+        """Log thresholds at every node in `keys`, enough of them to cover its `peaks` erlangs
+        (counts rounded up to a power of 1.25, so that nodes are computed in a few batches)."""
+        want = {k: _batch(_enough(float(peak), self.cap)) for k, peak in zip(keys, peaks,
+                                                                                strict=True)}
+        limits = {k: np.log(max(float(peak), 1e-300)) for k, peak in zip(keys, peaks,
+                                                                           strict=True)}
         while True:
-            missing = [k for k in keys if k not in self._logs or len(self._logs[k]) < want]
-            if missing:
-                self._logs.update(self._exact(missing, want))
-            if peak <= 0 or all(self._logs[k][want - 1] >= np.log(peak) for k in keys):
-                return {k: self._logs[k][:want] for k in keys}
-            want *= 2
+            missing = [k for k in keys if k not in self._logs or len(self._logs[k]) < want[k]]
+            for size in sorted({want[k] for k in missing}):
+                batch = [k for k in missing if want[k] == size]
+                self._logs.update(self._exact(batch, size))
+            short = [k for k in keys if self._logs[k][-1] < limits[k]]
+            if not short:
+                return {k: self._logs[k] for k in keys}
+            for k in short:
+                want[k] = _batch(2 * len(self._logs[k]))
 
     def _exact(self, keys: list[tuple[int, int]],
                counts: int) -> dict[tuple[int, int], np.ndarray]:
@@ -337,6 +352,14 @@ def _recount(fewest: np.ndarray, most: np.ndarray, differ: np.ndarray, y: np.nda
     fewest.flat[differ] = count
 
 
+def _batch(count: int) -> int:
+    """A count rounded up to the next of 10, 13, 16, 20, 25 ... (powers of 1.25)."""
+    size = 10
+    while size < count:
+        size = int(np.ceil(size * 1.25))
+    return size
+
+
 def _enough(peak: float, cap: float) -> int:
     """A count of agents that surely carries `peak` erlangs: above it and the occupancy cap
     with room for the service level (the loop in `_prepare` doubles it if not)."""
@@ -360,7 +383,7 @@ def _thresholds(counts: int, aht: np.ndarray, patience: np.ndarray | None, targe
         high = n.astype(float)
         for _ in range(BISECTIONS):
             middle = (low + high) / 2
-            ok = erlang.meets(n, middle, aht_, target, goal, cap)
+            ok = erlang.meets(n, middle, aht_, target, goal, cap, _erlang_b(n, middle))
             low = np.where(ok, middle, low)
             high = np.where(ok, high, middle)
         return low
@@ -440,35 +463,37 @@ def level_channel(demand: ChannelDemand, assumptions: Assumptions) -> LevelChann
     return LevelChannel(demand.channel, per_hour, weights, weights.premium_contacts)
 
 
-@dataclass
 class ErlangCTable:
-    """Erlang C's probability of waiting for 0 ... `agents` agents on a traffic grid of step
-    `step` erlangs, read by linear interpolation (smooth in the traffic, so the error is far
-    below a thousandth of a point of service level)."""
+    """Erlang C's probability of waiting for 1 ... `agents` agents, on a grid of the traffic
+    over the agents (`POINTS` steps from 0 to 1), read by linear interpolation: smooth in the
+    traffic, so the error stays far below a thousandth of a point of service level. Erlang B
+    is taken in closed form (`_erlang_b`), at a cost that does not grow with the agents."""
 
-    agents: int
-    top: float
-    step: float = 0.002
-    _wait: np.ndarray = field(init=False, repr=False)
+    POINTS = 4096
 
-    def __post_init__(self) -> None:
-        grid = np.arange(0.0, self.top + 2 * self.step, self.step)
-        n = np.arange(self.agents + 1)[:, None]
-        with np.errstate(invalid="ignore"):
-            self._wait = np.nan_to_num(erlang.wait_probability(n, grid[None, :]), nan=1.0)
+    def __init__(self, agents: int):
+        self.agents = agents
+        n = np.arange(1, agents + 1, dtype=float)[:, None]
+        load = n * (np.arange(self.POINTS + 1) / self.POINTS)[None, :]
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            blocking = _erlang_b(n, np.maximum(load, 1e-300))
+            wait = n * blocking / (n - load * (1 - blocking))
+        wait[:, -1] = 1.0
+        self._wait = np.vstack([np.ones((1, self.POINTS + 1)), np.nan_to_num(wait, nan=1.0)])
 
     def service_level(self, agents: np.ndarray, traffic: np.ndarray,
                       decay: np.ndarray) -> np.ndarray:
-        """`erlang.service_level` for whole `agents` (a float array, within the table) and
+        """`erlang.service_level` for whole `agents` (a float array, at most the table's) and
         `traffic` > 0, of shape (hours, points); `decay` the answer target over the AHT per
         point."""
-        position = traffic * (1 / self.step)
-        index = position.astype(np.int64)
-        flat = agents.astype(np.int64) * self._wait.shape[1] + index
+        stable = agents > traffic
+        position = np.where(stable, traffic / np.maximum(agents, 1.0), 0.0) * self.POINTS
+        index = np.minimum(position.astype(np.int64), self.POINTS - 1)
+        flat = agents.astype(np.int64) * (self.POINTS + 1) + index
         low = np.take(self._wait, flat)
         wait = low + (np.take(self._wait, flat + 1) - low) * (position - index)
         level = 1 - wait * np.exp((traffic - agents) * decay[None, :])
-        level[agents <= traffic] = 0.0
+        level[~stable] = 0.0
         return level
 
 

@@ -210,28 +210,38 @@ def binomial_se(p: float, n: int) -> float:
 def evppi(benefits: np.ndarray, regressor: np.ndarray, knots: int = SPLINE_KNOTS) -> float:
     """The expected value of partial perfect information on one input (module docstring).
 
-    `benefits` has one column per option (the higher the better, e.g. minus the cost) and one
-    row per draw; `regressor` the input's value (or its uniform draw) at each draw.
+    `benefits` has one row per option (the higher the better, e.g. minus the cost) and one
+    column per draw; `regressor` the input's uniform draw (or its value) at each draw.
     """
-    if benefits.shape[1] < 2:
+    if benefits.shape[0] < 2:
         return 0.0
-    gains = benefits[:, 1:] - benefits[:, :1]
+    gains = benefits[1:] - benefits[:1]
+    scale = float(np.abs(gains).max()) or 1.0
     basis = _spline_basis(regressor, knots)
-    fitted = basis @ np.linalg.lstsq(basis, gains, rcond=None)[0]
-    best = np.maximum(fitted.max(axis=1), 0.0)
-    return float(max(best.mean() - max(gains.mean(axis=0).max(), 0.0), 0.0))
+    coefficients = np.linalg.lstsq(basis @ basis.T, basis @ (gains / scale).T, rcond=None)[0]
+    fitted = coefficients.T @ basis * scale
+    best = np.maximum(fitted.max(axis=0), 0.0)
+    return float(max(best.mean() - max(gains.mean(axis=1).max(), 0.0), 0.0))
 
 
 def _spline_basis(x: np.ndarray, knots: int) -> np.ndarray:
-    """A linear spline in `x` with knots at its quantiles: 1, x, (x - k)+ for each inner knot."""
-    inner = np.quantile(x, np.linspace(0, 1, knots + 1)[1:-1])
-    columns = [np.ones_like(x), x] + [np.maximum(x - k, 0.0) for k in np.unique(inner)]
-    return np.stack(columns, axis=1)
+    """A linear spline in `x`, one row per function: 1, x, (x - k)+ at `knots` - 1 evenly
+    spaced inner knots (`x` is scaled to [0, 1] first, so that the least-squares system stays
+    well conditioned). The regressors here are a factor's uniform draws, whose quantiles are
+    evenly spaced: the knots split the draws into equal parts."""
+    x = (x - x.min()) / ((x.max() - x.min()) or 1.0)
+    basis = np.empty((knots + 1, len(x)))
+    basis[0] = 1.0
+    basis[1] = x
+    for row, knot in enumerate(np.arange(1, knots) / knots, start=2):
+        np.maximum(x - knot, 0.0, out=basis[row])
+    return basis
 
 
 def evpi(benefits: np.ndarray) -> float:
-    """The expected value of perfect information on every input at once."""
-    return float(benefits.max(axis=1).mean() - benefits.mean(axis=0).max())
+    """The expected value of perfect information on every input at once (`benefits` as for
+    `evppi`)."""
+    return float(benefits.max(axis=0).mean() - benefits.mean(axis=1).max())
 
 
 def analyse(inputs: Inputs, reference: Reference, draws: int = DRAWS, seed: int = SEED,
@@ -261,14 +271,16 @@ def analyse(inputs: Inputs, reference: Reference, draws: int = DRAWS, seed: int 
             None if share is None else float(share),
             None if share is None else binomial_se(float(share), draws)))
     inhouse, best_k = ids.index(INHOUSE_ID), ids.index(best)
-    benefits = -evaluated.present_value[:, columns]
+    benefits = -np.ascontiguousarray(evaluated.present_value[:, columns].T)
+    perfect = evpi(benefits)
     return Uncertainty(
         draws=draws, seed=seed, inputs=uncertain, factors=found, options=tuple(risks),
         today_id=engine.today_id, best_outsourced_id=best,
         tornado=_tornado(engine, found, inhouse, best_k),
         break_even=_break_even(engine, found, inhouse, best_k),
-        evppi={f.id: evppi(benefits, sample.uniforms[:, i]) for i, f in enumerate(found)},
-        evpi=evpi(benefits),
+        evppi={f.id: evppi(benefits, np.ascontiguousarray(sample.uniforms[:, i]))
+               if perfect > 0 else 0.0 for i, f in enumerate(found)},
+        evpi=perfect,
         pv_saving=evaluated.present_value[:, inhouse] - evaluated.present_value[:, best_k],
         annual_saving=evaluated.annual[:, inhouse] - evaluated.annual[:, best_k],
         base_annual_saving=float(base.annual[0, inhouse] - base.annual[0, best_k]),

@@ -496,15 +496,14 @@ class Engine:
         agents = volume.agents[busy]
         if basis not in (BillingBasis.IN_SEAT, BillingBasis.PAID):
             agents = np.floor(agents * ratio[None, :] + 1e-9)
-        table = self._erlang_table(int(agents.max(initial=0)), float(traffic.max(initial=0)))
+        table = self._erlang_table(int(agents.max(initial=0)))
         level = table.service_level(agents, traffic, demand.target_seconds / volume.aht)
         return weights.share[busy] @ level / weights.share[busy].sum()
 
-    def _erlang_table(self, agents: int, traffic: float) -> ErlangCTable:
+    def _erlang_table(self, agents: int) -> ErlangCTable:
         table = self._esl
-        if table is None or table.agents < agents or table.top < traffic:
-            table = self._esl = ErlangCTable(max(agents, table.agents if table else 0) + 5,
-                                             max(traffic, table.top if table else 0) * 1.2 + 1)
+        if table is None or table.agents < agents:
+            table = self._esl = ErlangCTable(max(agents, table.agents if table else 0) + 5)
         return table
 
     # -- options ----------------------------------------------------------------------------------
