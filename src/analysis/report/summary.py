@@ -70,15 +70,33 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
                  "changing included.")
     elif rec.pv_saving > 0:
         text = _("Too close to call: over the {years} years of the planning horizon {option} is "
-                 "cheaper by {amount} in present value, but the uncertainty in the inputs could "
-                 "erase that saving.")
+                 "cheaper by {amount} in present value with every input at its likeliest, but no "
+                 "option is the cheapest in at least {threshold} of {draws} simulated cases; "
+                 "{chosen}, the most often cheapest, is so in {probability} of them.")
     else:
         text = _("Too close to call: over the {years} years of the planning horizon the in-house "
-                 "team is cheaper than {option} by {amount} in present value, but the "
-                 "uncertainty in the inputs could reverse that.")
+                 "team is cheaper than {option} by {amount} in present value with every input at "
+                 "its likeliest, but no option is the cheapest in at least {threshold} of "
+                 "{draws} simulated cases; {chosen}, the most often cheapest, is so in "
+                 "{probability} of them.")
+    if rec.verdict in (recommend.OUTSOURCE, recommend.IN_HOUSE):
+        text += " " + _("With every uncertain input drawn at once, it is the cheapest option in "
+                        "{probability} of {draws} simulated cases (a recommendation needs "
+                        "{threshold}).")
+    chosen = scenario.option(rec.option_id)
+    if rec.verdict == recommend.OUTSOURCE:
+        best = option_name(chosen, lang)
+    amount = rec.pv_saving
+    if rec.verdict == recommend.OUTSOURCE and chosen.id != rec.best_outsourced_id:
+        years = comparison.horizon
+        amount = years.inhouse.present_value - years.option(chosen.id).present_value
     return paragraph(fill(text, lang, option=best, today=today,
                           years=fmt_number(rec.horizon_years, lang),
-                          amount=fmt_money(abs(rec.pv_saving), currency, lang),
+                          amount=fmt_money(abs(amount), currency, lang),
+                          chosen=option_name(chosen, lang),
+                          probability=share(rec.p_cheapest or 0.0, lang),
+                          threshold=share(rec.threshold, lang),
+                          draws=fmt_number(rec.draws, lang),
                           saving=fmt_money(abs(rec.annual_saving), currency, lang),
                           share=share(abs(rec.saving_share), lang)), strong=True)
 

@@ -1,14 +1,20 @@
-"""Chapter 08, how sure we are: one input at a time (tornado), all at once (Monte Carlo),
-the break-even volume and the inputs that would change the answer.
+"""Chapter 08, how sure we are: every uncertain input drawn at once (`uncertainty.analyse`), and
+what the decision needs from it: the chance each offer is the cheapest over the horizon, the
+spread of each option's present value, one input at a time (tornado), where the cheaper of the
+two changes (break-even ranges) and which input is worth firming up (value of information).
 """
 
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
-from analysis import compare, uncertainty
-from analysis.i18n import fmt_money, fmt_number, translator
+from analysis import compare
+from analysis import reference as ref
+from analysis.i18n import N_, fmt_money, fmt_number, fmt_percent, translator
+from analysis.model import Inputs
+from analysis.names import Name
 from analysis.report.blocks import Figure, Html, Text, bullets, paragraph, table
 from analysis.report.charts import (
     HIGHLIGHT,
@@ -20,161 +26,439 @@ from analysis.report.charts import (
     layout,
     value_x,
 )
-from analysis.report.words import fill, share
+from analysis.report.words import CHANNEL_NAMES, chart_labels, fill, shown
 from analysis.summary import option_name
+from analysis.uncertainty import decision
+from analysis.uncertainty import inputs as ui
+from analysis.workbook import format as wf
+from analysis.workbook import ranges
+
+REFERENCE_TITLES = {
+    "shared_per_minute": N_("Published price, shared per minute"),
+    "dedicated_hourly": N_("Published price, dedicated per hour"),
+    "outbound_hourly": N_("Published price, outbound per hour"),
+}
+BILLING_LABEL = N_("Billing basis of the quotes (cheapest to dearest)")
+LAW_NAMES = {"pert": N_("PERT"), "triangular": N_("triangular")}
 
 
-def base_saving(comparison: compare.Comparison) -> float:
-    return comparison.recommendation.annual_saving
-
-
-def factor_label(label: str, change: float, discrete: bool, lang: str) -> str:
-    """A factor as the chart names it: with its +/- range, or alone for a choice (the billing
-    basis runs from the cheapest to the dearest basis)."""
+def probability(value: float, lang: str) -> str:
+    """A chance with one decimal; "under 0.1%" or "over 99.9%" rather than a rounded 0 or 100%
+    that would read as certain."""
     _ = translator(lang)
-    if discrete:
-        return _(label)
-    return fill(_("{factor} ±{change}"), lang, factor=_(label), change=share(change, lang))
+    if 0 < value < 0.0005:
+        return _("under {share}").format(share=fmt_percent(0.001, lang, 1))
+    if 0.9995 <= value < 1:
+        return _("over {share}").format(share=fmt_percent(0.999, lang, 1))
+    return fmt_percent(value, lang, 1)
 
+
+def factor_label(factor_id: str, lang: str) -> str:
+    """A factor's name for readers: a group's label, an input's label with its channel or
+    vendor (a vendor's name as data), a published price's table and market."""
+    _ = translator(lang)
+    if factor_id == decision.BILLING_BASIS:
+        return _(BILLING_LABEL)
+    if factor_id in ui.GROUP_LABELS:
+        return _(ui.GROUP_LABELS[factor_id])
+    if factor_id.startswith(f"{ui.REFERENCE_PREFIX}:"):
+        _prefix, table_name, range_id = factor_id.split(":", 2)
+        market = ref.NAMES[table_name].get(range_id, range_id)
+        return f"{_(REFERENCE_TITLES[table_name])}: {_(market)}"
+    kind, target = ranges.kind_of(factor_id), ranges.target_of(factor_id)
+    if target is None:
+        return _(kind.label)
+    if kind.scope is wf.Scope.CHANNEL:
+        return f"{_(kind.label)}: {_(CHANNEL_NAMES[target])}"
+    return str(fill("{label}: {vendor}", lang, label=_(kind.label), vendor=Name(target)))
+
+
+def input_value(input_id: str, value: float, currency: str, lang: str) -> str:
+    """One input's value in its unit: a share, US dollars for a published price, a number."""
+    if input_id.startswith(f"{ui.REFERENCE_PREFIX}:"):
+        return fmt_money(value, "USD", lang, 2)
+    kind = ranges.kind_of(input_id)
+    if kind.field.kind is wf.Kind.PERCENT:
+        return fmt_percent(value, lang, 1 if abs(value) < 0.1 else 0)
+    if input_id in ("usd_rate",):
+        return fmt_number(value, lang, 3)
+    return fmt_number(value, lang, 0 if abs(value) >= 100 else 2)
+
+
+def _currency(comparison: compare.Comparison) -> str:
+    return comparison.scenario.context.inputs.company.currency
+
+
+def _name(comparison: compare.Comparison, option_id: str, lang: str) -> str:
+    return option_name(comparison.scenario.option(option_id), lang)
+
+
+# -- the chance each offer is the cheapest -------------------------------------------------------
+
+def chance_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
+    """One row per candidate (in-house and each vendor's offer), most often cheapest first:
+    `id`, `name`, `p` and its standard error `se`."""
+    rows = [{"id": o.id, "name": _name(comparison, o.id, lang), "p": o.p_cheapest,
+             "se": o.p_cheapest_se} for o in comparison.uncertainty.candidates]
+    frame = pd.DataFrame(rows, columns=["id", "name", "p", "se"])
+    return frame.sort_values("p", ascending=False, kind="stable", ignore_index=True)
+
+
+def chance_table(comparison: compare.Comparison, lang: str) -> Html:
+    _ = translator(lang)
+    frame = chance_frame(comparison, lang)
+    rows = [[shown(r.name, lang), probability(r.p, lang), fmt_percent(r.se, lang, 2)]
+            for r in frame.itertuples()]
+    return table([_("Option"), _("Chance of being the cheapest"), _("Standard error")], rows,
+                 numeric=(1, 2))
+
+
+def chance_chart(comparison: compare.Comparison, lang: str) -> Figure:
+    """Bars of each candidate's chance of being the cheapest, and the 80% a recommendation
+    needs."""
+    _ = translator(lang)
+    frame = chance_frame(comparison, lang)
+    frame["label"] = chart_labels(list(frame["name"]), [i.startswith("vendor:")
+                                                        for i in frame["id"]], lang)
+    y = category_y("label", lang, list(frame["label"]))
+    bars = alt.Chart(frame).mark_bar(color=NEUTRAL).encode(
+        x=value_x("p", _("Chance of being the cheapest over the horizon"), lang, fmt=".0%"),
+        y=y)
+    line = pd.DataFrame({"x": [decision.THRESHOLD],
+                         "what": [_("Needed for a recommendation")]})
+    rule = alt.Chart(line).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(
+        x=alt.X("x:Q", scale=alt.Scale(domain=[0, 1])),
+        strokeDash=alt.StrokeDash("what:N", title=None))
+    chart = alt.layer(bars, rule).properties(width=WIDTH)
+    return finish(chart, _("Which option is the cheapest, over the simulated cases"), lang)
+
+
+def chance_sentence(comparison: compare.Comparison, lang: str) -> Html:
+    _ = translator(lang)
+    found = comparison.uncertainty
+    top = found.most_often_cheapest
+    values = {"option": _name(comparison, top.id, lang),
+              "probability": probability(top.p_cheapest, lang),
+              "draws": fmt_number(found.draws, lang),
+              "threshold": fmt_percent(decision.THRESHOLD, lang, 0),
+              "se": fmt_percent(max(o.p_cheapest_se for o in found.candidates), lang, 2)}
+    text = (_("Every uncertain input was drawn at once {draws} times and every offer priced over "
+              "the horizon each time. {option} is the cheapest in {probability} of these cases: "
+              "at least the {threshold} a recommendation needs, so the verdict names it. Each "
+              "share is exact to within about {se} (its standard error).")
+            if found.decided else
+            _("Every uncertain input was drawn at once {draws} times and every offer priced over "
+              "the horizon each time. No option is the cheapest in at least {threshold} of "
+              "these cases, so the verdict is too close to call; {option} comes first, in "
+              "{probability} of them. Each share is exact to within about {se} (its standard "
+              "error)."))
+    return paragraph(fill(text, lang, **values))
+
+
+# -- the spread of each option's cost --------------------------------------------------------------
+
+def spread_table(comparison: compare.Comparison, lang: str) -> Html:
+    """P10, P50 and P90 of each option's present value over the horizon and of its saving
+    against today's operation; benchmarks last."""
+    _ = translator(lang)
+    currency = _currency(comparison)
+    found = comparison.uncertainty
+    order = sorted(found.options, key=lambda o: (not o.candidate, o.cost.p50))
+    rows = [[shown(_name(comparison, o.id, lang), lang),
+             *(fmt_money(getattr(o.cost, q), currency, lang) for q in ("p10", "p50", "p90")),
+             fmt_money(o.saving.p10, currency, lang), fmt_money(o.saving.p90, currency, lang)]
+            for o in order]
+    return table([_("Option"), _("P10"), _("P50 (median)"), _("P90"),
+                  _("Saving against today, P10"), _("Saving against today, P90")], rows,
+                 numeric=range(1, 6))
+
+
+def spread_chart(comparison: compare.Comparison, lang: str) -> Figure:
+    """Each offer's present value over the horizon: its middle 80% as a bar, its median as a
+    tick."""
+    _ = translator(lang)
+    currency = _currency(comparison)
+    found = comparison.uncertainty
+    chosen = sorted(found.candidates, key=lambda o: o.cost.p50)
+    names = [_name(comparison, o.id, lang) for o in chosen]
+    labels = chart_labels(names, [o.id.startswith("vendor:") for o in chosen], lang)
+    frame = pd.DataFrame({"label": labels, "p10": [o.cost.p10 for o in chosen],
+                          "p50": [o.cost.p50 for o in chosen],
+                          "p90": [o.cost.p90 for o in chosen]})
+    y = category_y("label", lang, labels)
+    title = fill(_("Present value over the horizon ({currency})"), lang, currency=currency)
+    bars = alt.Chart(frame).mark_bar(color=MUTED, height=14).encode(
+        x=value_x("p10", str(title), lang, zero=False), x2="p90", y=y)
+    ticks = alt.Chart(frame).mark_tick(color="black", thickness=2, size=18).encode(
+        x="p50:Q", y=y)
+    chart = alt.layer(bars, ticks).properties(width=WIDTH)
+    return finish(chart, _("Each offer's cost: the middle 80% of the simulated cases"), lang)
+
+
+HISTOGRAM_BINS = 40
+"""The draws are counted into this many bins here: the chart carries 40 bars, not every draw."""
+
+
+def saving_chart(comparison: compare.Comparison, lang: str) -> Figure:
+    """The verdict's saving over the horizon (in-house less the best offer) at every draw."""
+    _ = translator(lang)
+    found = comparison.uncertainty
+    currency = _currency(comparison)
+    counts, edges = np.histogram(found.pv_saving, bins=HISTOGRAM_BINS)
+    data = pd.DataFrame({"start": edges[:-1], "end": edges[1:], "count": counts})
+    x_title = fill(_("Saving over the horizon, present value ({currency})"), lang,
+                   currency=currency)
+    bars = alt.Chart(data).mark_bar(color=MUTED).encode(
+        x=alt.X("start:Q", title=str(x_title), scale=alt.Scale(reverse=layout(lang).rtl),
+                axis=alt.Axis(format=",.0f")),
+        x2="end",
+        y=alt.Y("count:Q", title=_("Simulated cases"),
+                axis=alt.Axis(orient=layout(lang).category_axis)),
+    )
+    p10, p50, p90 = (float(np.percentile(found.pv_saving, q)) for q in (10, 50, 90))
+    marks = pd.DataFrame({"value": [p10, p50, p90],
+                          "what": [_("P10"), _("P50 (median)"), _("P90")]})
+    rules = alt.Chart(marks).mark_rule(strokeWidth=2).encode(
+        x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
+                                     scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
+    chart = alt.layer(bars, rules).properties(width=WIDTH, height=220)
+    best = _name(comparison, found.best_outsourced_id, lang)
+    return finish(chart, fill(_("Saving of {option} against the in-house team"), lang,
+                              option=best), lang)
+
+
+def spread_sentence(comparison: compare.Comparison, lang: str) -> Html:
+    _ = translator(lang)
+    found = comparison.uncertainty
+    currency = _currency(comparison)
+    best = found.option(found.best_outsourced_id)
+    saving = found.pv_saving
+    worst_se = max(max(o.cost.p10_se, o.cost.p50_se, o.cost.p90_se) for o in found.options)
+    return paragraph(fill(_(
+        "In 8 cases in 10 the saving of {option} against the in-house team over the horizon "
+        "lies between {p10} and {p90} in present value; it is positive in {positive} of the "
+        "cases. P10 is the value 9 cases in 10 exceed. With {draws} cases, no percentile in "
+        "these tables is off by more than about {se} (its Monte Carlo standard error, from the "
+        "order statistics around it)."
+    ), lang, option=_name(comparison, best.id, lang),
+        p10=fmt_money(float(np.percentile(saving, 10)), currency, lang),
+        p90=fmt_money(float(np.percentile(saving, 90)), currency, lang),
+        positive=probability(float(np.mean(saving > 0)), lang),
+        draws=fmt_number(found.draws, lang), se=fmt_money(worst_se, currency, lang)))
+
+
+# -- one input at a time ---------------------------------------------------------------------------
 
 def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
-    """The tornado rows in long form: one bar from today's saving to each end of a factor."""
+    """The tornado in long form: one bar from the likeliest saving to each end of a factor."""
     _ = translator(lang)
-    base = base_saving(comparison)
+    found = comparison.uncertainty
+    base = comparison.recommendation.pv_saving
     rows = []
-    for r in comparison.tornado.itertuples():
-        label = factor_label(r.label, r.change, r.discrete, lang)
-        rows.append({"label": label, "end": _("Input lower"), "from": base, "to": r.saving_low})
-        rows.append({"label": label, "end": _("Input higher"), "from": base, "to": r.saving_high})
+    for bar in found.tornado:
+        label = factor_label(bar.factor, lang)
+        rows.append({"label": label, "end": _("Input lower"), "from": base, "to": bar.saving_low})
+        rows.append({"label": label, "end": _("Input higher"), "from": base,
+                     "to": bar.saving_high})
     return pd.DataFrame(rows, columns=["label", "end", "from", "to"])
+
+
+TORNADO_BARS = 12
+"""The tornado shows the inputs with the widest swings; the rest move the saving less."""
 
 
 def tornado_chart(comparison: compare.Comparison, lang: str) -> Figure:
     _ = translator(lang)
-    scenario = comparison.scenario
-    currency = scenario.context.inputs.company.currency
+    currency = _currency(comparison)
     data = tornado_frame(comparison, lang)
-    y = category_y("label", lang, list(dict.fromkeys(data["label"])))
-    bars = alt.Chart(data).mark_bar(height=16).encode(
-        x=value_x("from", fill(_("Annual saving ({currency})"), lang, currency=currency), lang),
-        x2="to", y=y,
+    order = list(dict.fromkeys(data["label"]))[:TORNADO_BARS]
+    data = data[data["label"].isin(order)]
+    y = category_y("label", lang, order)
+    x_title = fill(_("Saving over the horizon, present value ({currency})"), lang,
+                   currency=currency)
+    bars = alt.Chart(data).mark_bar(height=14).encode(
+        x=value_x("from", str(x_title), lang), x2="to", y=y,
         color=alt.Color("end:N", title=None, scale=alt.Scale(
             domain=[_("Input lower"), _("Input higher")], range=[NEUTRAL, HIGHLIGHT])),
     )
-    rules = pd.DataFrame({"x": [base_saving(comparison), 0.0], "what": ["today", "zero"]})
+    rules = pd.DataFrame({"x": [comparison.recommendation.pv_saving, 0.0],
+                          "what": ["likely", "zero"]})
     base = alt.Chart(rules).mark_rule(color="black").encode(
         x="x:Q", strokeDash=alt.StrokeDash("what:N", legend=None, scale=alt.Scale(
-            domain=["today", "zero"], range=[[1, 0], [4, 4]])))
+            domain=["likely", "zero"], range=[[1, 0], [4, 4]])))
     chart = alt.layer(bars, base).properties(width=WIDTH)
-    best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
+    best = _name(comparison, comparison.uncertainty.best_outsourced_id, lang)
     return finish(chart, fill(_("Saving of {option} when one input moves"), lang, option=best),
                   lang)
 
 
 def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
-    currency = comparison.scenario.context.inputs.company.currency
-    top = comparison.tornado.iloc[0]
-    label = top["label"]
+    currency = _currency(comparison)
+    top = comparison.uncertainty.tornado[0]
     intro = fill(_(
-        "Each bar moves one input down (blue) or up (red) from today's value while the others stay "
-        "put (the billing basis runs from each quote's cheapest basis to its dearest); the solid "
-        "line is today's saving, {saving}, the dashed line zero."
-    ), lang, saving=fmt_money(base_saving(comparison), currency, lang))
-    ends = {"low": fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
-            "high": fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)}
-    most = (fill(_("The saving depends most on the billing basis: from the cheapest to the "
-                   "dearest basis it runs from {low} to {high}."), lang, **ends)
-            if top["discrete"] else
-            fill(_("The saving depends most on {factor}: moving it by {change} either way gives "
-                   "a saving from {low} to {high}."), lang,
-                 factor=_(label), change=share(float(top["change"]), lang), **ends))
+        "Each bar moves one input to the low (blue) or the high (red) end of its range while the "
+        "others stay at their likeliest values; the solid line is the saving over the horizon "
+        "with every input at its likeliest, {saving}, the dashed line zero."
+    ), lang, saving=fmt_money(comparison.recommendation.pv_saving, currency, lang))
+    most = fill(_("The saving depends most on {factor}: across its range it runs from {low} to "
+                  "{high}."), lang, factor=factor_label(top.factor, lang),
+                low=fmt_money(min(top.saving_low, top.saving_high), currency, lang),
+                high=fmt_money(max(top.saving_low, top.saving_high), currency, lang))
     return paragraph(Text(f"{intro} {most}", f"{intro.html} {most.html}"))
 
 
-def monte_carlo_chart(comparison: compare.Comparison, lang: str) -> Figure:
-    _ = translator(lang)
-    mc = comparison.monte_carlo
-    currency = comparison.scenario.context.inputs.company.currency
-    data = pd.DataFrame({"saving": mc.savings})
-    x_title = fill(_("Annual saving ({currency})"), lang, currency=currency)
-    bars = alt.Chart(data).mark_bar(color=MUTED).encode(
-        x=alt.X("saving:Q", bin=alt.Bin(maxbins=30), title=x_title,
-                scale=alt.Scale(reverse=layout(lang).rtl), axis=alt.Axis(format=",.0f")),
-        y=alt.Y("count():Q", title=_("Simulated cases"),
-                axis=alt.Axis(orient=layout(lang).category_axis)),
-    )
-    marks = pd.DataFrame({"value": [mc.p10, mc.p50, mc.p90],
-                          "what": [_("P10"), _("P50 (median)"), _("P90")]})
-    rules = alt.Chart(marks).mark_rule(strokeWidth=2).encode(
-        x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
-                                     scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
-    chart = alt.layer(bars, rules).properties(width=WIDTH, height=240)
-    return finish(chart, fill(_("The saving over {draws} simulated cases"), lang,
-                              draws=fmt_number(len(mc.savings), lang)), lang)
+# -- break-even ranges -----------------------------------------------------------------------------
+
+def _scan_value(factor: str, member: ui.Uncertain, value: float, currency: str,
+                lang: str) -> str:
+    """A scanned value: a group's as a share of today's values (its members move in
+    proportion), a share with one decimal (the ranges can be narrow), else in its unit."""
+    if factor in ui.GROUPS:
+        return fmt_percent(value / member.likely, lang, 0)
+    if not factor.startswith(f"{ui.REFERENCE_PREFIX}:") and (
+            ranges.kind_of(factor).field.kind is wf.Kind.PERCENT):
+        return fmt_percent(value, lang, 1)
+    return input_value(factor, value, currency, lang)
 
 
-def monte_carlo_table(comparison: compare.Comparison, lang: str) -> Html:
+def _interval_text(factor: str, member: ui.Uncertain, interval: tuple[float, float],
+                   scan: decision.BreakEven, currency: str, lang: str) -> str:
     _ = translator(lang)
-    mc = comparison.monte_carlo
-    currency = comparison.scenario.context.inputs.company.currency
-    rows = [[_("P10: 9 cases in 10 save more than"), fmt_money(mc.p10, currency, lang)],
-            [_("P50: the median case"), fmt_money(mc.p50, currency, lang)],
-            [_("P90: 1 case in 10 saves more than"), fmt_money(mc.p90, currency, lang)],
-            [_("Share of cases where outsourcing costs less"), share(mc.share_saving, lang)]]
-    return table([_("Measure"), _("Annual saving")], rows, numeric=(1,))
+    low, high = interval
+    value = {"low": _scan_value(factor, member, low, currency, lang),
+             "high": _scan_value(factor, member, high, currency, lang)}
+    if low <= scan.low and high >= scan.high:
+        return _("anywhere from {low} to {high}").format(**value)
+    if low <= scan.low:
+        return _("below {high}").format(**value)
+    if high >= scan.high:
+        return _("above {low}").format(**value)
+    return _("between {low} and {high}").format(**value)
+
+
+def break_even_lines(comparison: compare.Comparison, lang: str) -> list[str]:
+    """One sentence per input whose value, moved alone, changes which of the best offer and the
+    in-house team is cheaper over the horizon: the ranges in which the offer stays cheaper (a
+    group's as a share of today's values)."""
+    _ = translator(lang)
+    found = comparison.uncertainty
+    currency = _currency(comparison)
+    best = _name(comparison, found.best_outsourced_id, lang)
+    lines = []
+    for scan in found.break_even:
+        if not scan.changes:
+            continue
+        member = found.factor(scan.factor).members[0]
+        parts = [_interval_text(scan.factor, member, i, scan, currency, lang)
+                 for i in scan.intervals]
+        grouped = scan.factor in ui.GROUPS
+        template = (_("{option} stays cheaper than the in-house team while {input} is "
+                      "{ranges} of today's.") if grouped else
+                    _("{option} stays cheaper than the in-house team while {input} is "
+                      "{ranges} (today {likely})."))
+        lines.append(fill(template, lang, option=best, input=factor_label(scan.factor, lang),
+                          ranges=_(" or ").join(parts),
+                          likely=_scan_value(scan.factor, member, scan.likely, currency,
+                                             lang)))
+    return lines
+
+
+def break_even_list(comparison: compare.Comparison, lang: str) -> Html:
+    _ = translator(lang)
+    lines = break_even_lines(comparison, lang)
+    if not lines:
+        return paragraph(_("No single input, moved on its own from a quarter to four times its "
+                           "likeliest value, changes which of the two is cheaper."))
+    return bullets(lines)
 
 
 def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
-    scenario = comparison.scenario
-    best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    found = comparison.break_even
-    if found is not None:
-        return paragraph(fill(_(
-            "Break-even point: at about {contacts} contacts a month ({share} of today's volume, "
-            "all channels scaled together) {option} and the in-house team cost the same."
-        ), lang, contacts=fmt_number(found.monthly_contacts, lang), share=share(found.scale, lang),
-                 option=best))
-    low, high = min(uncertainty.BREAK_EVEN_SCALES), max(uncertainty.BREAK_EVEN_SCALES)
-    text = (_("From {low} to {high} of today's volume, {option} stays cheaper than the in-house "
-              "team: there is no break-even point in that range.")
-            if base_saving(comparison) > 0 else
-            _("From {low} to {high} of today's volume, {option} stays dearer than the in-house "
-              "team: there is no break-even point in that range."))
-    return paragraph(fill(text, lang, low=share(low, lang), high=share(high, lang), option=best))
+    many = sum(1 for s in comparison.uncertainty.break_even if len(s.intervals) > 1)
+    text = _("Each input is moved alone, the others at their likeliest, from a quarter to four "
+             "times its likeliest value (a yearly rate by 25 points either way), within its "
+             "bounds. Where a list has several ranges, the cheaper of the two changes more than "
+             "once: headcount and seats grow in whole steps, so the saving rises and falls.")
+    if many:
+        return paragraph(text)
+    return paragraph(_("Each input is moved alone, the others at their likeliest, from a quarter "
+                       "to four times its likeliest value (a yearly rate by 25 points either "
+                       "way), within its bounds."))
 
 
-def sign_flips(tornado: pd.DataFrame, base: float) -> list[tuple[str, float, str, bool]]:
-    """The (factor label, change, "low"/"high", discrete) ends at which the saving changes
-    sign."""
-    flips = []
-    for r in tornado.itertuples():
-        for end in ("low", "high"):
-            if (getattr(r, f"saving_{end}") > 0) != (base > 0):
-                flips.append((r.label, r.change, end, r.discrete))
-    return flips
+# -- value of information --------------------------------------------------------------------------
+
+def evppi_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
+    """The inputs by the expected value of knowing each exactly, largest first."""
+    found = comparison.uncertainty
+    rows = [{"factor": f, "label": factor_label(f, lang), "value": v,
+             "share": v / found.evpi if found.evpi > 0 else 0.0}
+            for f, v in found.evppi.items()]
+    frame = pd.DataFrame(rows, columns=["factor", "label", "value", "share"])
+    return frame.sort_values("value", ascending=False, kind="stable", ignore_index=True)
 
 
-def what_would_change(comparison: compare.Comparison, lang: str) -> Html:
-    """The single inputs whose move within its range would change which option is cheaper."""
+EVPPI_ROWS = 8
+NEGLIGIBLE = 1e-4
+"""Perfect information worth less than this share of today's operation's present value (0.01%)
+changes nothing a reader would act on."""
+
+
+def evppi_table(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
-    base = base_saving(comparison)
-    best = option_name(
-        comparison.scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    flips = sign_flips(comparison.tornado, base)
-    if not flips:
-        return paragraph(_("No single input, moved on its own across its range, changes which "
-                           "option is cheaper."))
-    outcome = (_("the in-house team would be cheaper") if base > 0
-               else fill(_("{option} would be cheaper"), lang, option=best))
-    lines = [
-        fill(_("If the quotes were billed on their cheapest basis, {outcome}.") if discrete
-             and end == "low" else
-             _("If the quotes were billed on their dearest basis, {outcome}.") if discrete else
-             _("If {factor} were {change} lower, {outcome}.") if end == "low" else
-             _("If {factor} were {change} higher, {outcome}."), lang,
-             factor=_(label), change=share(change, lang), outcome=outcome)
-        for label, change, end, discrete in flips
-    ]
-    return bullets(lines)
+    currency = _currency(comparison)
+    frame = evppi_frame(comparison, lang).head(EVPPI_ROWS)
+    rows = [[r.label, fmt_money(r.value, currency, lang), fmt_percent(r.share, lang, 0)]
+            for r in frame.itertuples()]
+    return table([_("Input"), _("Value of knowing it exactly"), _("Share of all uncertainty")],
+                 rows, numeric=(1, 2))
+
+
+def evppi_sentence(comparison: compare.Comparison, lang: str) -> Html:
+    _ = translator(lang)
+    found = comparison.uncertainty
+    currency = _currency(comparison)
+    frame = evppi_frame(comparison, lang)
+    total = fmt_money(found.evpi, currency, lang)
+    if frame.empty or found.evpi < NEGLIGIBLE * abs(found.option(found.today_id).base):
+        return paragraph(fill(_(
+            "Knowing every input exactly would save only {total} in expectation over the horizon "
+            "against choosing now (the expected value of perfect information): the choice is "
+            "clear enough that no input is worth measuring before deciding."), lang,
+            total=total))
+    return paragraph(fill(_(
+        "If every input were known exactly, the option chosen would save {total} in expectation "
+        "over the horizon against choosing now (the expected value of perfect information). "
+        "Knowing {factor} alone is worth most, {value}: firm it up first, before signing. The "
+        "values come from regressing each option's cost on the input over the simulated cases "
+        "(Strong, Oakley and Brennan, 2014)."
+    ), lang, total=total, factor=frame["label"].iloc[0],
+        value=fmt_money(float(frame["value"].iloc[0]), currency, lang)))
+
+
+# -- the ranges themselves -------------------------------------------------------------------------
+
+def ranges_table(inputs: Inputs, lang: str, reference: ref.Reference | None = None) -> Html:
+    """Every uncertain input of the company: its low, likeliest and high values, its law and
+    where the range comes from."""
+    _ = translator(lang)
+    currency = inputs.company.currency
+    found = ui.uncertain_inputs(inputs, reference or ref.load())
+    rows = [[factor_label(u.id, lang),
+             *(input_value(u.id, getattr(u.law, end), currency, lang)
+               for end in ("low", "likely", "high")),
+             _(LAW_NAMES[u.law.shape.value]), _(u.note)] for u in found]
+    return table([_("Input"), _("Low"), _("Likeliest"), _("High"), _("Law"), _("Source")],
+                 rows, numeric=(1, 2, 3))
+
+
+def ranges_sentence(lang: str) -> Html:
+    _ = translator(lang)
+    return paragraph(fill(_(
+        "A range from your workbook's Ranges sheet or a default range is drawn by a PERT law: "
+        "most often near the likeliest value, rarely at the ends. A published price range, "
+        "which names no likeliest price, is drawn by a triangular law peaked at its middle. "
+        "Salaries move together, and so do the volumes of all channels. The simulation makes "
+        "{draws} draws with a fixed random seed ({seed}), so every run of the book shows the same "
+        "figures."), lang, draws=fmt_number(decision.BOOK_DRAWS, lang), seed=str(decision.SEED)))

@@ -16,11 +16,19 @@ from analysis.uncertainty.billing import (
     basis_at_end,
     billing_scenarios,
 )
-from analysis.uncertainty.decision import DRAWS, SEED, THRESHOLD, Uncertainty, analyse
+from analysis.uncertainty.decision import (
+    BOOK_DRAWS,
+    DRAWS,
+    SEED,
+    THRESHOLD,
+    Uncertainty,
+    analyse,
+)
 
 __all__ = [
     "BASES_CHEAPEST_FIRST",
     "BASIS_SCENARIOS",
+    "BOOK_DRAWS",
     "DRAWS",
     "SEED",
     "THRESHOLD",

@@ -13,7 +13,8 @@ option's cost over the planning horizon, from today's operation.
   error is the interval's half-width over 1.96);
 - the tornado: each factor alone at the low and at the high end of its range, the others at
   their likeliest, and the saving over the horizon of the best vendor offer against the
-  in-house team (the verdict's comparison), sorted by swing;
+  in-house team (the verdict's comparison), sorted by swing; with it the billing basis, every
+  quote from its cheapest basis to its dearest (`BILLING_BASIS`: a contract term, not drawn);
 - the break-even ranges: each factor scanned alone far beyond its range, and the values for
   which that offer stays cheaper than the in-house team, as intervals (the sign may change more
   than once, as it does when headcount rounds up step by step);
@@ -41,6 +42,7 @@ from analysis.model import Inputs
 from analysis.options import INHOUSE_ID
 from analysis.reference import Reference
 from analysis.uncertainty import inputs as ui
+from analysis.uncertainty.billing import at_basis_end
 from analysis.uncertainty.engine import Engine, Evaluation
 from analysis.workbook import format as wf
 from analysis.workbook import ranges
@@ -48,9 +50,14 @@ from analysis.workbook import ranges
 SEED = 20240601
 """The random seed: the same workbook gives the same draws on every run."""
 DRAWS = 100_000
-"""Draws the book and the `uncertainty` command make by default: the P10 of an option's cost
-moves by less than 0.1% and P(cheapest) by less than half a point from seed to seed (see
-`bench/uncertainty.py`), and the whole analysis takes a few seconds."""
+"""Draws the `uncertainty` command makes by default (about two seconds for the whole analysis of
+an example company)."""
+BOOK_DRAWS = 50_000
+"""Draws the book and `summary` make (`compare.compare`): P(cheapest)'s standard error is at most
+0.23 points (sqrt(0.25 / 50,000)) and 0.18 points at the 80% threshold, the P10 of an option's
+present value moves by well under 0.1% from seed to seed (tests/test_uncertainty_decision.py
+checks both on an example), and the analysis takes about a second, run by four chapters in
+three languages: twice as many draws would halve no error a reader could see."""
 THRESHOLD = 0.80
 """An option cheapest in at least this share of the draws is the recommendation; below it for
 every candidate, the verdict is too close to call."""
@@ -64,6 +71,8 @@ RATE_SPAN = 0.25
 """A yearly rate (growth, pay rise, escalation, exchange-rate change) is scanned ± this many
 points around its likeliest value."""
 TIE = 1e-9
+BILLING_BASIS = "billing_basis"
+"""The tornado's bar for the quotes' billing basis (no range: the cheapest and dearest basis)."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +188,46 @@ class Uncertainty:
 
     def factor(self, factor_id: str) -> ui.Factor:
         return next(f for f in self.factors if f.id == factor_id)
+
+    @property
+    def monte_carlo(self) -> MonteCarlo:
+        """The steady-state year's saving of the verdict's comparison over the draws."""
+        return MonteCarlo(self.best_outsourced_id, self.seed, self.annual_saving,
+                          self.base_annual_saving)
+
+    def break_even_of(self, factor_id: str) -> BreakEven | None:
+        return next((b for b in self.break_even if b.factor == factor_id), None)
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """One saving over the draws: the in-house team's cost less `option_id`'s, per draw
+    (`savings`), with every input at its likeliest (`base_saving`)."""
+
+    option_id: str
+    seed: int
+    savings: np.ndarray = field(repr=False)
+    base_saving: float = float("nan")
+
+    def percentile(self, q: float) -> float:
+        return float(np.percentile(self.savings, q))
+
+    @property
+    def p10(self) -> float:
+        return self.percentile(10)
+
+    @property
+    def p50(self) -> float:
+        return self.percentile(50)
+
+    @property
+    def p90(self) -> float:
+        return self.percentile(90)
+
+    @property
+    def share_saving(self) -> float:
+        """The share of draws in which the outsourced option costs less."""
+        return float(np.mean(self.savings > 0))
 
 
 def percentiles(values: np.ndarray) -> Spread:
@@ -311,6 +360,11 @@ def _tornado(engine: Engine, found: Sequence[ui.Factor], inhouse: int,
     bars = [TornadoBar(f.id, f.members[0].law.low, f.members[0].law.high, f.members[0].likely,
                        float(saving[2 * i]), float(saving[2 * i + 1]))
             for i, f in enumerate(found)]
+    if any(q.model.bases for _, q in engine.quotes):
+        ends = [_saving(Engine(at_basis_end(engine.inputs, dearest), engine.reference)
+                        .evaluate(ui.Points({}, 1)), inhouse, best)[0] for dearest in (False, True)]
+        nan = float("nan")
+        bars.append(TornadoBar(BILLING_BASIS, nan, nan, nan, float(ends[0]), float(ends[1])))
     return tuple(sorted(bars, key=lambda b: -b.swing))
 
 

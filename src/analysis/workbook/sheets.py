@@ -10,11 +10,10 @@ outsourcing, today's vendor and the planned exit. Inputs come back only when the
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from analysis import reference as ref
 from analysis.i18n import N_
-from dataclasses import replace
-
 from analysis.model import (
     ACW_SHARE,
     WEEKS_PER_MONTH,
