@@ -216,6 +216,14 @@ def option_name(option: options.OptionCost, lang: str) -> str:
     return _(option.name)
 
 
+def shown_name(name: str, lang: str) -> str:
+    """A name for the terminal: one from the workbook shortened to `names.MAX_SHOWN` characters
+    and, in right-to-left text, isolated; our own words as they are."""
+    if not isinstance(name, Name):
+        return name
+    return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
+
+
 def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     """A plain-text table for the terminal, in the reader's language and number formats.
 
@@ -227,9 +235,7 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     years = inputs.company.horizon_years
 
     def shown(name: str) -> str:
-        if not isinstance(name, Name):
-            return name
-        return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
+        return shown_name(name, lang)
 
     headers = (_("Option"), _("Present value, {years} years").format(
         years=fmt_number(years, lang)), _("NPV against today"), _("Payback month"),
