@@ -32,9 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from analysis import reference as ref
-from analysis.uncertainty import BOOK_DRAWS, SEED
+from analysis.uncertainty import BOOK_DRAWS, SEED, scalar
 from analysis.uncertainty import inputs as ui
-from analysis.uncertainty import scalar
 from analysis.uncertainty.decision import cheapest_shares
 from analysis.uncertainty.engine import Engine
 from analysis.workbook import load
