@@ -85,3 +85,11 @@ def test_an_input_that_plays_no_part_is_ignored_with_a_warning(edited):
                                         (SALARY, None, 27_000, 33_000))))
     assert inputs.ranges == (InputRange("annual_salary", 27_000, 33_000),)
     assert [(w.sheet, w.cell) for w in warnings if w.sheet == "Ranges"] == [("Ranges", "A4")]
+
+
+def test_the_sheet_is_optional(edited):
+    """A version-2 workbook saved without the Ranges sheet loads: every input gets its default
+    range."""
+    inputs, warnings = load(edited(drop=("Ranges",)))
+    assert inputs.ranges == ()
+    assert not [w for w in warnings if w.sheet == "Ranges"]

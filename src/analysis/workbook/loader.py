@@ -86,7 +86,7 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
     inputs, problems, quote_rows = read_sheets(sheets)
     hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
     problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
-    problems = _assumed_defaults(version, newer) + found + problems
+    problems = _assumed_defaults(version, _noticed(newer)) + found + problems
     if inputs is None or any(p.severity is Severity.ERROR for p in problems):
         raise WorkbookInvalid(problems)
     problems += plausible.quote_warnings(inputs, quote_rows, sheets[fmt.QUOTES])
@@ -211,6 +211,12 @@ def _without(cells: Cells, sheet: str, fields: tuple[fmt.Field, ...]) -> Cells:
         return (sheet, coordinate) not in cells_out and not in_table
 
     return {coordinate: data for coordinate, data in cells.items() if kept(coordinate)}
+
+
+def _noticed(fields: tuple[fmt.Field, ...]) -> tuple[fmt.Field, ...]:
+    """The newer fields the notice names: the Ranges sheet once, by its input column (its
+    default says what an absent sheet means), not its vendor, low and high columns."""
+    return tuple(f for f in fields if f.sheet != fmt.RANGES or f is fmt.RANGE_FIELDS[0])
 
 
 def _assumed_defaults(version: int, fields: tuple[fmt.Field, ...]) -> list[Problem]:
