@@ -157,20 +157,24 @@ def chance_sentence(comparison: compare.Comparison, lang: str) -> Html:
 
 # -- the spread of each option's cost --------------------------------------------------------------
 
-def spread_table(comparison: compare.Comparison, lang: str) -> Html:
-    """P10, P50 and P90 of each option's present value over the horizon and of its saving
-    against today's operation; benchmarks last."""
+def spread_tables(comparison: compare.Comparison, lang: str) -> list[Html]:
+    """P10, P50 and P90 of each option's present value over the horizon, then of its saving
+    against today's operation; offers first, cheapest at the median first, benchmarks last."""
     _ = translator(lang)
     currency = _currency(comparison)
     found = comparison.uncertainty
     order = sorted(found.options, key=lambda o: (not o.candidate, o.cost.p50))
-    rows = [[shown(_name(comparison, o.id, lang), lang),
-             *(fmt_money(getattr(o.cost, q), currency, lang) for q in ("p10", "p50", "p90")),
-             fmt_money(o.saving.p10, currency, lang), fmt_money(o.saving.p90, currency, lang)]
-            for o in order]
-    return table([_("Option"), _("P10"), _("P50 (median)"), _("P90"),
-                  _("Saving against today, P10"), _("Saving against today, P90")], rows,
-                 numeric=range(1, 6))
+    header = [_("Option"), _("P10"), _("P50 (median)"), _("P90")]
+    blocks = []
+    for caption, measure in ((_("Present value over the horizon ({currency})"), "cost"),
+                             (_("Saving against today's operation, present value ({currency})"),
+                              "saving")):
+        rows = [[shown(_name(comparison, o.id, lang), lang),
+                 *(fmt_money(getattr(getattr(o, measure), q), currency, lang)
+                   for q in ("p10", "p50", "p90"))] for o in order]
+        blocks.append(table(header, rows, numeric=(1, 2, 3),
+                            caption=str(fill(caption, lang, currency=currency))))
+    return blocks
 
 
 def spread_chart(comparison: compare.Comparison, lang: str) -> Figure:
@@ -214,6 +218,7 @@ def saving_chart(comparison: compare.Comparison, lang: str) -> Figure:
         x2="end",
         y=alt.Y("count:Q", title=_("Simulated cases"),
                 axis=alt.Axis(orient=layout(lang).category_axis)),
+        y2=alt.datum(0),
     )
     p10, p50, p90 = (float(np.percentile(found.pv_saving, q)) for q in (10, 50, 90))
     marks = pd.DataFrame({"value": [p10, p50, p90],
@@ -315,7 +320,7 @@ def _scan_value(factor: str, member: ui.Uncertain, value: float, currency: str,
     """A scanned value: a group's as a share of today's values (its members move in
     proportion), a share with one decimal (the ranges can be narrow), else in its unit."""
     if factor in ui.GROUPS:
-        return fmt_percent(value / member.likely, lang, 0)
+        return fmt_percent(value / member.likely, lang, 1)
     if not factor.startswith(f"{ui.REFERENCE_PREFIX}:") and (
             ranges.kind_of(factor).field.kind is wf.Kind.PERCENT):
         return fmt_percent(value, lang, 1)
@@ -415,13 +420,25 @@ def evppi_table(comparison: compare.Comparison, lang: str) -> Html:
                  rows, numeric=(1, 2))
 
 
+def value_of_information(comparison: compare.Comparison, lang: str) -> list[Html]:
+    """The inputs ranked by the value of knowing each exactly, and what that means; the
+    sentence alone when even perfect information on everything is worth next to nothing."""
+    if _negligible(comparison.uncertainty):
+        return [evppi_sentence(comparison, lang)]
+    return [evppi_table(comparison, lang), evppi_sentence(comparison, lang)]
+
+
+def _negligible(found: decision.Uncertainty) -> bool:
+    return found.evpi < NEGLIGIBLE * abs(found.option(found.today_id).base)
+
+
 def evppi_sentence(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
     found = comparison.uncertainty
     currency = _currency(comparison)
     frame = evppi_frame(comparison, lang)
     total = fmt_money(found.evpi, currency, lang)
-    if frame.empty or found.evpi < NEGLIGIBLE * abs(found.option(found.today_id).base):
+    if frame.empty or _negligible(found):
         return paragraph(fill(_(
             "Knowing every input exactly would save only {total} in expectation over the horizon "
             "against choosing now (the expected value of perfect information): the choice is "
