@@ -7,10 +7,10 @@ import math
 import altair as alt
 
 from analysis import costs
-from analysis.i18n import fmt_money, fmt_number, translator
+from analysis.i18n import currency_symbol, fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, paragraph, table
-from analysis.report.charts import NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import fill, share
+from analysis.report.charts import NEUTRAL, Size, category_rows, finish, value_x
+from analysis.report.words import amount, fill, in_currency, share
 
 
 def unit_costs(cost: costs.InHouseCost) -> dict[str, float]:
@@ -28,22 +28,36 @@ def unit_costs(cost: costs.InHouseCost) -> dict[str, float]:
 def inhouse_table(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
     _ = translator(lang)
     frame = cost.breakdown()
-    rows = [[_(label), fmt_money(annual, currency, lang), share(part, lang)]
+    rows = [[_(label), amount(annual, lang), share(part, lang)]
             for label, annual, part in zip(frame["label"], frame["annual"], frame["share"],
                                            strict=True)]
-    rows.append([_("Total"), fmt_money(cost.total, currency, lang), share(1.0, lang)])
-    return table([_("Cost category"), _("Per year"), _("Share")], rows, numeric=(1, 2))
+    rows.append([_("Total"), amount(cost.total, lang), share(1.0, lang)])
+    return table([_("Cost category"), in_currency(_("Per year"), currency, lang), _("Share")],
+                 rows, numeric=(1, 2))
 
 
 def inhouse_chart(cost: costs.InHouseCost, currency: str, lang: str) -> Figure:
     _ = translator(lang)
     frame = cost.breakdown()
     frame["name"] = [_(label) for label in frame["label"]]
-    chart = alt.Chart(frame).mark_bar(color=NEUTRAL).encode(
-        x=value_x("annual", fill(_("Per year ({currency})"), lang, currency=currency), lang),
-        y=category_y("name", lang, list(frame["name"])),
-    ).properties(width=WIDTH)
-    return finish(chart, _("Where the in-house money goes"), lang)
+    order = list(frame["name"])
+    x_title = fill(_("Per year ({currency})"), lang, currency=currency_symbol(currency, lang))
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        return [alt.Chart().mark_bar(color=NEUTRAL).encode(
+            x=value_x("annual", x_title, lang, size), **y)]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, frame, "name", order, size, lang)
+
+    largest = frame.loc[frame["annual"].idxmax()]
+    description = fill(_(
+        "A bar for each of {count} cost categories of the in-house team, per year; the largest "
+        "is {category}, {amount} ({share})."
+    ), lang, count=fmt_number(len(frame), lang), category=_(largest["label"]),
+        amount=fmt_money(float(largest["annual"]), currency, lang),
+        share=share(float(largest["share"]), lang))
+    return finish(draw, _("Where the in-house money goes"), lang, description)
 
 
 def unit_costs_table(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
