@@ -20,6 +20,9 @@ PATIENCE = "Mean patience before hanging up (seconds; blank = nobody hangs up)"
 CHATS = "Chats per agent at the same time (blank = 1)"
 GROWTH = "Handling-time growth per extra concurrent chat (%; blank = 20)"
 EXIT_FEE = "Exit fee (quote currency)"
+DATE = "Date of these figures (blank = the date the file was last saved)"
+LANGUAGE = "Customers' main language (blank = not stated)"
+COMPLEXITY = "Complexity of contacts (blank = Mixed)"
 
 
 def _since_2(monkeypatch, group: str, key: str) -> None:
@@ -51,6 +54,7 @@ def test_a_version_1_workbook_gets_the_defaults_and_one_notice(version_2, edited
     assert notices[0].render("en") == (
         "Warning: sheet “Instructions”, cell B2: found 1; expected format version 2; a version 1 "
         "workbook lacks the fields added since, so these defaults were assumed: "
+        f"{DATE}: the date the file was last saved, {LANGUAGE}: (empty), {COMPLEXITY}: Mixed, "
         f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, {EXIT_FEE}: 0, and {BILLED}: 1 "
         "(a new template has these fields)."
     )
@@ -118,3 +122,36 @@ def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):
     inputs, warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
     chat = next(d for d in inputs.demand if d.channel is Channel.CHAT)
     assert chat.chats_per_agent > 1
+
+
+def test_a_version_1_example_gets_the_cover_defaults(tmp_path):
+    """The Company fields of version 2 (B12-B14): a version-1 copy of the Gulf example, whose
+    B12-B14 hold a date, Arabic and Routine, ignores them: the date is the one the file stores
+    (its core properties, as openpyxl saved them), the language is not stated, the contacts are
+    mixed; the notice names all three."""
+    import re
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    book = load_workbook(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    assert book["Company"]["B13"].value == "Arabic"
+    book["Instructions"]["B2"] = 1
+    path = tmp_path / "version-1.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        core = archive.read("docProps/core.xml").decode()
+    saved = re.search(r"<dcterms:modified[^>]*>(\d{4}-\d{2}-\d{2})", core).group(1)
+    inputs, warnings = load(path)
+    company = inputs.company
+    assert (company.report_date.isoformat(), company.date_from_file) == (saved, True)
+    assert (company.customer_language, company.complexity) == (None, "mixed")
+    notice = warnings[0].render("en")
+    assert DATE in notice and LANGUAGE in notice and COMPLEXITY in notice
+    assert f"{DATE}: the date the file was last saved" in notice
+    inputs, _warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    assert (inputs.company.report_date.isoformat(), inputs.company.date_from_file) == (
+        "2025-09-30", False)
+    assert (inputs.company.customer_language, inputs.company.complexity) == ("ar", "routine")

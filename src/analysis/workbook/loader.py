@@ -11,6 +11,8 @@ everything else is the sheet rules' (`sheets`).
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from analysis.i18n import N_
@@ -77,6 +79,7 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         sheets[name] = _without(cells, name, newer)
     found += _beyond_quotes(book.sheets[fmt.QUOTES])
     inputs, problems, quote_rows = read_sheets(sheets)
+    inputs = _dated(inputs, book.saved)
     hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
     problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
     problems = _assumed_defaults(version, newer) + found + problems
@@ -84,6 +87,14 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         raise WorkbookInvalid(problems)
     problems += plausible.quote_warnings(inputs, quote_rows, sheets[fmt.QUOTES])
     return inputs, problems
+
+
+def _dated(inputs: Inputs | None, saved: dt.date | None) -> Inputs | None:
+    """Company B12 blank: the date the file was last saved, as the workbook itself states it."""
+    if inputs is None or inputs.company.report_date is not None or saved is None:
+        return inputs
+    return replace(inputs, company=replace(inputs.company, report_date=saved,
+                                           date_from_file=True))
 
 
 def _structure(book: Book) -> list[Problem]:
@@ -198,7 +209,10 @@ def _assumed_defaults(version: int, fields: tuple[fmt.Field, ...]) -> list[Probl
 
 
 def _as_typed(spec: fmt.Field) -> str:
-    """A field's default as a person would type it: percent points, a dropdown's label."""
+    """A field's default as a person would type it: percent points, a dropdown's label; or
+    what a blank cell means, when that is not a value (`Field.default_text`)."""
+    if spec.default_text:
+        return spec.default_text
     if spec.default is None:
         return ""
     if spec.kind is fmt.Kind.PERCENT:

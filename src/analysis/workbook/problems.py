@@ -65,7 +65,8 @@ class AssumedDefaults(Problem):
     def render(self, lang: str = "en") -> str:
         _ = translator(lang)
         items = [
-            _(ASSUMED_ITEM).format(field=_(label), default=default or _("(empty)"))
+            _(ASSUMED_ITEM).format(field=_(label), default=_(default) if default else
+                                   _("(empty)"))
             for label, default in self.assumed
         ]
         listed = format_list(items, locale=locale(lang))
