@@ -43,13 +43,18 @@ PUBLISHED_SETTINGS = {"html_copy_source": False, "html_show_sourcelink": False}
 readers need neither, and a notebook carries the details of the run that made it."""
 
 
-def language_config(base: dict[str, Any], lang: str, languages: list[str]) -> dict[str, Any]:
-    """The shared configuration with one language book's settings."""
+def language_config(base: dict[str, Any], lang: str, languages: list[str],
+                    footer: str = "") -> dict[str, Any]:
+    """The shared configuration with one language book's settings; `footer` is HTML for every
+    page's footer (the book's company, date and inputs fingerprint, `report.cover.footer`)."""
     config = dict(base)
     config["title"] = translator(lang)(TITLE)
     sphinx = dict(config.get("sphinx") or {})
     settings = dict(sphinx.get("config") or {})
     settings.update(PUBLISHED_SETTINGS)
+    if footer:  # the theme option itself: `html.extra_footer` is lost under html_theme_options
+        settings["html_theme_options"] = {**(settings.get("html_theme_options") or {}),
+                                          "extra_footer": footer}
     settings["language"] = lang
     settings["book_languages"] = list(languages)
     sphinx["config"] = settings
@@ -91,11 +96,13 @@ def clear_output(lang: str) -> None:
         shutil.rmtree(output)
 
 
-def prepare(lang: str, languages: list[str], executed: dict[str, Path]) -> Path:
-    """Brings `_build/stage/<lang>/` up to date; `executed`: "notebooks/01_summary" -> its run."""
+def prepare(lang: str, languages: list[str], executed: dict[str, Path],
+            footer: str = "") -> Path:
+    """Brings `_build/stage/<lang>/` up to date; `executed`: "notebooks/01_summary" -> its run;
+    `footer`: HTML for every page's footer."""
     stage = paths.STAGE_DIR / lang
     base = yaml.safe_load(paths.CONFIG.read_text(encoding="utf-8"))
-    config = language_config(base, lang, languages)
+    config = language_config(base, lang, languages, footer)
     write_if_changed(stage / "_config.yml", yaml.safe_dump(config, allow_unicode=True).encode())
     write_if_changed(stage / "_toc.yml", paths.TOC.read_bytes())
     mirror(paths.BOOK_DIR, stage / "book")
