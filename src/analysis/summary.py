@@ -15,7 +15,7 @@ from analysis import compare, options
 from analysis import reference as ref
 from analysis.i18n import N_, direction, fmt_money, fmt_number, translator
 from analysis.model import Inputs
-from analysis.names import Name, isolate, shorten
+from analysis.names import Name, isolate, shorten, strip_isolates
 
 MARKET_NAMES = ref.NAMES["dedicated_hourly"]
 MODEL_WITH_MARKET = N_("{model}, {market} prices")
@@ -147,12 +147,15 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
          fmt_money(row.saving, currency, lang))
         for row in rows
     ]
-    widths = [max(len(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
+    def width(cell: str) -> int:  # directional isolates take no room on screen
+        return len(strip_isolates(cell))
+
+    widths = [max(width(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
     lines = [_("{company}: customer-service sourcing options per year").format(
         company=shown(inputs.company.name))]
     for line in (headers, *table):
         lines.append("  ".join(
-            cell.ljust(width) if i == 0 else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+            cell + " " * (wide - width(cell)) if i == 0 else " " * (wide - width(cell)) + cell
+            for i, (cell, wide) in enumerate(zip(line, widths, strict=True))
         ))
     return "\n".join(lines)

@@ -14,12 +14,15 @@ re-exports what the notebooks call, so they say `report.verdict(...)` whatever m
 """
 
 from analysis.report.charts import use_charts
+from analysis.report.cover import book_cover
 from analysis.report.inhouse import inhouse_chart, inhouse_sentence, inhouse_table, unit_costs_table
 from analysis.report.methodology import (
     assumptions_table,
     factors_table,
+    formulas,
     reference_tables,
     simulation_sentence,
+    sources_table,
 )
 from analysis.report.operation import (
     company_table,
@@ -38,6 +41,7 @@ from analysis.report.outsourcing import (
     vendor_table,
 )
 from analysis.report.regions import (
+    language_note,
     regions_chart,
     regions_frame,
     regions_sentence,
@@ -52,6 +56,7 @@ from analysis.report.staffing import (
 )
 from analysis.report.summary import (
     caveats,
+    counter_arguments,
     headline_sentence,
     headline_table,
     reasons,
@@ -71,18 +76,22 @@ from analysis.report.uncertainty import (
 
 __all__ = [
     "assumptions_table",
+    "book_cover",
     "break_even_sentence",
     "caveats",
     "commission_table",
     "company_table",
+    "counter_arguments",
     "direction_table",
     "factors_table",
+    "formulas",
     "headline_sentence",
     "headline_table",
     "hours_effect_text",
     "inhouse_chart",
     "inhouse_sentence",
     "inhouse_table",
+    "language_note",
     "models_sentence",
     "models_table",
     "monte_carlo_chart",
@@ -101,6 +110,7 @@ __all__ = [
     "saving_sentence",
     "service_curve",
     "simulation_sentence",
+    "sources_table",
     "staffing_sentence",
     "staffing_table",
     "tornado_chart",
