@@ -168,7 +168,7 @@ def test_hiding_changes_a_chart_that_asks_for_a_system_font(can_hide):
             "encoding": {"y": {"field": "name", "type": "nominal"},
                          "x": {"field": "cost", "type": "quantitative"}},
             "config": {"font": families[0]}}
-    chart = ["Control", spec, {}]
+    chart = ["Control", {"wide": spec}, {}, ""]
     hidden = draw([chart], hide=True, keep=None)
     assert hidden["fonts"] == []
     assert hidden["html"] != draw([chart], hide=False)["html"]

@@ -38,7 +38,7 @@ a.language:hover, a.language:focus { border-color: #0969da; box-shadow: 0 0 0 3p
          border-radius: 0.5rem; }
 .cover .company { font-size: 1.25rem; font-weight: 700; margin: 0 0 0.5rem; }
 .cover p { margin: 0.25rem 0; }
-.cover .report-fingerprint { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.cover code { font: inherit; font-variant-numeric: tabular-nums; white-space: nowrap; }
 """
 
 

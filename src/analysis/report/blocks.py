@@ -254,8 +254,8 @@ def chart_html(title: str, specs: Mapping[str, Mapping[str, object]],
     """
     label = escape(f"{title}. {description}" if description else title, quote=True)
     drawings = []
-    for size, spec in specs.items():
-        svg = _own_ids(chart_svg(spec, number_format))
+    for size in sorted(specs):  # the order the plain text keeps them in (sorted keys)
+        svg = _own_ids(chart_svg(specs[size], number_format))
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         svg = svg.replace(' class="marks"', f' class="marks report-chart__{size}"', 1)
         svg = re.sub(r"<svg\b[^>]*>", lambda tag: f"{tag.group(0)}<title>{escape(title)}</title>",

@@ -41,7 +41,7 @@ class Cover:
 
 
 def fingerprint_html(cover: Cover) -> str:
-    return f'<span class="report-fingerprint">{cover.fingerprint}</span>'
+    return f'<code class="report-fingerprint">{cover.fingerprint}</code>'
 
 
 def date_line(inputs: Inputs, lang: str) -> Text:
