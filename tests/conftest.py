@@ -51,6 +51,12 @@ SMALL = Example(
          "commission_per_success": 5, "exit_fee": 100},
     ),
     assumptions={"night_start_hour": 23, "billed_minutes_factor": 1.2, "dedicated_occupancy": 80},
+    years={
+        "current_operation": "in house", "current_team": 3, "discount_rate": 8,
+        "salary_inflation": 3, "vendor_escalation": 2.5, "usd_rate_change": -1,
+        "volume_growth": 10, "knowledge_transfer": 5000, "dual_running_months": 1,
+        "severance_months": 1.5, "exit_year": 1,
+    },
 )
 """A small company whose loaded Inputs are written out by hand in test_template.py."""
 

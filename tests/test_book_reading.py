@@ -34,6 +34,7 @@ from babel.messages.pofile import read_po
 
 from analysis.book import paths, stage
 from analysis.i18n import po_path
+from analysis.workbook import format as workbook_format
 from analysis.workbook import loader
 
 ARTIFACTS = paths.ROOT / "test-artifacts"
@@ -49,7 +50,7 @@ PROPER_NAMES = frozenset({
 })
 """Proper names the Arabic prose keeps in Latin letters: the queueing models and their authors,
 the library and the publishers the methodology cites."""
-SHEETS = frozenset({"Instructions", "Company", "Demand", "InHouse", "Quotes", "Assumptions"})
+SHEETS = frozenset(workbook_format.SHEETS)
 """The workbook's sheet names: fixed English codes, as the reader sees them in the file."""
 CODE = re.compile(r"^(?:[A-Z]{1,5}\d*|[A-Z]\d{1,3}|P\d{2})$")
 """An abbreviation or code: SAR, USD, FTE, AHT, P10, a cell such as B12."""

@@ -1,19 +1,29 @@
 """Format versions: an older workbook keeps loading, with the newer fields' defaults and a notice.
 
-No real version-2 field exists yet, so two existing fields play one: the `version_2` fixture makes
-the format version 2 (1 still supported) and marks Assumptions!B7 (billed minutes per handled
-minute, default 1) and the Quotes column J (exit fee, default 0) as added in version 2. The SMALL
-company of conftest.py types 1.2 in B7 and an exit fee of 100 EUR on quote row 5 (Beta, quoted in
-the company's own currency, so no conversion).
+Version 2 added the Demand sheet's queue columns M, N, O and the Years sheet (today's operation,
+rates, the cost of a change, the exit plan). A version-1 workbook has no Years sheet: it loads with
+every field added since at its default and one notice listing them. The `more_since_2` fixture
+also marks two version-1 fields as added in version 2, Assumptions!B7 (billed minutes per handled
+minute, default 1) and the Quotes column J (exit fee, default 0), to check that a cell and a table
+column of a newer field are both ignored in an older workbook. The SMALL company of conftest.py
+types 1.2 in B7, an exit fee of 100 EUR on quote row 5 (Beta, quoted in the company's own
+currency, so no conversion) and fills every Years field. The contract terms of version 2 (Demand
+P, the InHouse management block, Quotes K-T, the benchmark terms) are tested at the end on the
+example workbooks.
 """
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
+from analysis import compare
 from analysis.i18n import translator
+from analysis.model import BillingBasis, Channel, Years
 from analysis.workbook import Severity, WorkbookInvalid, load
 from analysis.workbook import format as fmt
+from analysis.workbook.examples import EXAMPLES_DIR
 
 BILLED = "Billed minutes per handled minute (per-minute pricing)"
 PATIENCE = "Mean patience before hanging up (seconds; blank = nobody hangs up)"
@@ -23,6 +33,9 @@ EXIT_FEE = "Exit fee (quote currency)"
 DATE = "Date of these figures (blank = the date the file was last saved)"
 LANGUAGE = "Customers' main language (blank = not stated)"
 COMPLEXITY = "Complexity of contacts (blank = Mixed)"
+TODAY = "Today's operation (In-house, or a vendor's name as on the Quotes sheet)"
+DISCOUNT = "Discount rate (% a year)"
+EXIT_YEAR = "Planned exit year (last year with the vendor)"
 
 
 def _since_2(monkeypatch, group: str, key: str) -> None:
@@ -33,9 +46,7 @@ def _since_2(monkeypatch, group: str, key: str) -> None:
 
 
 @pytest.fixture
-def version_2(monkeypatch):
-    monkeypatch.setattr(fmt, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(fmt, "SUPPORTED_VERSIONS", frozenset({1, 2}))
+def more_since_2(monkeypatch):
     _since_2(monkeypatch, "ASSUMPTION_FIELDS", "billed_minutes_factor")
     _since_2(monkeypatch, "QUOTE_FIELDS", "exit_fee")
 
@@ -45,47 +56,103 @@ def _beta(inputs):
     return quote
 
 
-def test_a_version_1_workbook_gets_the_defaults_and_one_notice(version_2, edited):
-    inputs, warnings = load(edited({"Instructions": {"B2": 1}}))
-    assert inputs.assumptions.billed_minutes_factor == 1.0  # the default, not the 1.2 in B7
-    assert _beta(inputs).exit_fee == 0.0  # the default, not the 100 in J5
+def _notice(warnings):
     notices = [w for w in warnings if (w.sheet, w.cell) == ("Instructions", "B2")]
     assert len(notices) == 1 and notices[0].severity is Severity.WARNING
-    assert notices[0].render("en") == (
+    return notices[0]
+
+
+def test_a_version_1_workbook_has_no_years_sheet_and_gets_its_defaults(edited):
+    inputs, warnings = load(edited({"Instructions": {"B2": 1}}, drop=("Years",)))
+    assert inputs.years == Years()  # in-house today, nothing discounted, no change costs
+    text = _notice(warnings).render("en")
+    assert text.startswith(
         "Warning: sheet “Instructions”, cell B2: found 1; expected format version 2; a version 1 "
         "workbook lacks the fields added since, so these defaults were assumed: "
         f"{DATE}: the date the file was last saved, {LANGUAGE}: (empty), {COMPLEXITY}: Mixed, "
-        f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, {EXIT_FEE}: 0, and {BILLED}: 1 "
-        "(a new template has these fields)."
-    )
+        f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, ")
+    assert f"{TODAY}: In-house, " in text and f"{DISCOUNT}: 0, " in text
+    assert f"{EXIT_YEAR}: (empty) (a new template" in text
+    labels = [label for label, _ in _notice(warnings).assumed]
+    assert labels[-len(fmt.YEARS_FIELDS):] == [f.label for f in fmt.YEARS_FIELDS]
 
 
-def test_a_version_2_workbook_reads_the_new_fields(version_2, edited):
+def test_a_version_1_workbook_ignores_a_years_sheet_it_should_not_have(edited):
+    """The SMALL company's Years values (8% discount, ...) are not version 1's."""
+    inputs, _warnings = load(edited({"Instructions": {"B2": 1}}))
+    assert inputs.years == Years()
+
+
+def test_a_version_2_workbook_reads_the_years_sheet(edited):
+    inputs, warnings = load(edited({"Years": {"B4": "beta"}}))
+    assert inputs.years.current_vendor == "Beta" and inputs.years.discount_rate == 0.08
+    assert not [w for w in warnings if w.sheet == "Instructions"]
+
+
+@pytest.mark.parametrize("name", ["gulf-ecommerce", "romania-saas", "us-consumer"])
+def test_each_example_saved_as_version_1_still_loads(name, tmp_path):
+    """An example as a version-1 user would have it: B2 = 1 and no Years sheet."""
+    book = load_workbook(EXAMPLES_DIR / f"{name}.xlsx")
+    book["Instructions"]["B2"] = 1
+    del book["Years"]
+    path = tmp_path / f"{name}-v1.xlsx"
+    book.save(path)
+    inputs, warnings = load(path)
+    current, _ = load(EXAMPLES_DIR / f"{name}.xlsx")
+    assert inputs.years == Years()
+    v1_company = ("name", "currency", "usd_rate", "hours", "horizon_years")
+    assert [getattr(inputs.company, k) for k in v1_company] == [
+        getattr(current.company, k) for k in v1_company]
+    # Company B12-B14 are version 2: ignored here, so the date is the one openpyxl stored in
+    # the file's properties on saving it above, and the caveats take their defaults.
+    assert inputs.company.date_from_file
+    assert inputs.company.customer_language is None
+    assert inputs.company.complexity == "mixed"
+    # The version-1 part of each quote and of the in-house costs is read as before; the
+    # version-2 contract terms and management block take their defaults.
+    v1 = [f.key for f in fmt.QUOTE_FIELDS if f.since == 1 and f.key != "currency"]
+    assert [[getattr(q, k) for k in v1] for q in inputs.quotes] == [
+        [getattr(q, k) for k in v1] for q in current.quotes]
+    assert all(q.billing_basis is None for q in inputs.quotes)
+    assert [getattr(inputs.inhouse, f.key) for f in fmt.INHOUSE_FIELDS] == [
+        getattr(current.inhouse, f.key) for f in fmt.INHOUSE_FIELDS]
+    assert [w.cell for w in warnings] == ["B2"]
+
+
+def test_newer_cells_and_columns_are_ignored_in_a_version_1_workbook(more_since_2, edited):
+    inputs, warnings = load(edited({"Instructions": {"B2": 1}}, drop=("Years",)))
+    assert inputs.assumptions.billed_minutes_factor == 1.0  # the default, not the 1.2 in B7
+    assert _beta(inputs).exit_fee == 0.0  # the default, not the 100 in J5
+    assumed = dict(_notice(warnings).assumed)
+    assert (assumed[EXIT_FEE], assumed[BILLED]) == ("0", "1")
+
+
+def test_a_version_2_workbook_reads_the_new_fields(more_since_2, edited):
     inputs, warnings = load(edited({"Instructions": {"B2": 2}}))
     assert inputs.assumptions.billed_minutes_factor == 1.2
     assert _beta(inputs).exit_fee == 100.0
     assert not [w for w in warnings if w.sheet == "Instructions"]
 
 
-def test_the_notice_is_in_the_readers_language(version_2, edited):
-    _inputs, warnings = load(edited({"Instructions": {"B2": 1}}))
+def test_the_notice_is_in_the_readers_language(edited):
+    _inputs, warnings = load(edited({"Instructions": {"B2": 1}}, drop=("Years",)))
     for lang, conjunction in (("ar", " و"), ("ro", " și ")):
         _ = translator(lang)
         text = warnings[0].render(lang)
-        assert _(BILLED) in text and _(EXIT_FEE) in text and conjunction in text
-        assert _(BILLED) != BILLED and _(EXIT_FEE) != EXIT_FEE  # really translated
+        assert _(TODAY) in text and _(DISCOUNT) in text and conjunction in text
+        assert _(TODAY) != TODAY and _(DISCOUNT) != DISCOUNT  # really translated
         assert text.startswith(_("Warning"))
 
 
-def test_the_notice_comes_with_the_errors_too(version_2, edited):
+def test_the_notice_comes_with_the_errors_too(edited):
     with pytest.raises(WorkbookInvalid) as caught:
-        load(edited({"Instructions": {"B2": 1}, "Company": {"B4": None}}))
+        load(edited({"Instructions": {"B2": 1}, "Company": {"B4": None}}, drop=("Years",)))
     first, *others = caught.value.problems
     assert (first.sheet, first.cell, first.severity) == ("Instructions", "B2", Severity.WARNING)
     assert ("Company", "B4", Severity.ERROR) in [(p.sheet, p.cell, p.severity) for p in others]
 
 
-def test_a_version_outside_the_supported_ones_is_refused(version_2, edited):
+def test_a_version_outside_the_supported_ones_is_refused(edited):
     with pytest.raises(WorkbookInvalid) as caught:
         load(edited({"Instructions": {"B2": 3}}))
     (problem,) = caught.value.problems
@@ -94,24 +161,25 @@ def test_a_version_outside_the_supported_ones_is_refused(version_2, edited):
 
 
 def test_the_real_format_follows_the_policy():
-    """Every field exists in a supported version, and every field added later is optional."""
-    assert max(fmt.SUPPORTED_VERSIONS) == fmt.FORMAT_VERSION
+    """Every field exists in a supported version, every field added later is optional, and a
+    sheet added later holds only fields of its version or later."""
+    assert max(fmt.SUPPORTED_VERSIONS) == fmt.FORMAT_VERSION == 2
     assert 1 in fmt.SUPPORTED_VERSIONS  # version-1 workbooks keep loading
     for field in fmt.fields():
         assert field.since in fmt.SUPPORTED_VERSIONS, field.key
         assert field.since == 1 or not field.required, field.key
+        assert field.since >= fmt.SHEET_SINCE.get(field.sheet, 1), field.key
+    assert fmt.sheets_in(1) == fmt.SHEETS[:-1] and fmt.sheets_in(2) == fmt.SHEETS
 
 
 def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):
     """The real version-2 fields (Demand M, N, O): a version-1 copy of the Gulf example keeps
     loading; its chat gets one chat per agent and nobody hangs up, whatever those cells hold."""
-    from openpyxl import load_workbook
-
     from analysis.model import Channel
-    from analysis.workbook.examples import EXAMPLES_DIR
 
     book = load_workbook(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
     book["Instructions"]["B2"] = 1
+    del book["Years"]
     path = tmp_path / "version-1.xlsx"
     book.save(path)
     inputs, warnings = load(path)
@@ -155,3 +223,65 @@ def test_a_version_1_example_gets_the_cover_defaults(tmp_path):
     assert (inputs.company.report_date.isoformat(), inputs.company.date_from_file) == (
         "2025-09-30", False)
     assert (inputs.company.customer_language, inputs.company.complexity) == ("ar", "routine")
+# --- the real version 2 ----------------------------------------------------------------------
+
+GULF = EXAMPLES_DIR / "gulf-ecommerce.xlsx"
+
+
+def _as_version_1(tmp_path: Path, source: Path = GULF) -> Path:
+    """An example workbook saved as format version 1, its version-2 cells still filled in (the
+    Years sheet, which a version-1 workbook cannot have, dropped)."""
+    book = load_workbook(source)
+    book[fmt.INSTRUCTIONS][fmt.VERSION_CELL] = 1
+    del book["Years"]
+    path = tmp_path / "version-1.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_version_1_example_loads_with_the_version_2_defaults(tmp_path):
+    inputs, warnings = load(_as_version_1(tmp_path))
+    (notice,) = [w for w in warnings if (w.sheet, w.cell) == ("Instructions", "B2")]
+    text = notice.render("en")
+    # Every version-2 field of this issue is listed with its default as one would type it.
+    for expected in (
+        "Billing basis (hourly and per-minute prices): in-seat hours for hourly prices, "
+        "handling time per minute",
+        "Vendor shrinkage (%; paid hours, monthly agents): the company's shrinkage",
+        "Contract hours a week per agent (monthly per agent): 40",
+        "Agents per operations manager: 75",
+        "Operations manager salary (company currency per year): 1.5 × the team-lead salary",
+        "Software licences are paid: Per user",
+        "Paid time on site off the phones (% of paid time: breaks, coaching, meetings): 15",
+        "After-call work (% of handling time): 15",
+        "Benchmark minimum commitment (% of its expected monthly charges): 80",
+    ):
+        assert expected in text
+    # The cells typed in the example are ignored: the defaults are used instead.
+    riyadh = next(q for q in inputs.quotes if q.vendor.startswith("Riyadh"))
+    assert riyadh.billing_basis is None and riyadh.basis is BillingBasis.IN_SEAT
+    assert riyadh.vendor_shrinkage is None and riyadh.night_weekend_surcharge == 0
+    assert inputs.inhouse.operations_manager_salary is None  # 1.5 x the team lead's
+    assert inputs.inhouse.training_weeks == 4
+    phone = next(d for d in inputs.demand if d.channel is Channel.INBOUND_PHONE)
+    assert phone.acw_share == 0.15  # not the 20% typed in Demand!P4
+    # ... and the analysis runs on them.
+    assert compare.compare(inputs, draws=5).recommendation.verdict
+
+
+def test_the_version_1_notice_is_translated(tmp_path):
+    _inputs, warnings = load(_as_version_1(tmp_path))
+    for lang in ("ar", "ro"):
+        _ = translator(lang)
+        text = warnings[0].render(lang)
+        assert _("the company's shrinkage") in text
+        assert _("the company's shrinkage") != "the company's shrinkage"
+
+
+def test_a_version_2_example_reads_its_contract_terms():
+    inputs, warnings = load(GULF)
+    assert warnings == []
+    riyadh = next(q for q in inputs.quotes if q.vendor.startswith("Riyadh"))
+    assert riyadh.basis is BillingBasis.PAID
+    assert (riyadh.vendor_shrinkage, riyadh.night_weekend_surcharge) == (0.30, 0.10)
+

@@ -7,7 +7,8 @@ contacts, C customers, D contacts per customer, E AHT, F service level,
 G answer target, H response target, I-K own hours, L success rate;
 InHouse B4-B19 costs (B4 salary, B18 shrinkage, B19 occupancy), B22-B24
 retained management; Quotes rows 4-5, columns A-J; Assumptions B4-B8, profile
-B11-B34.
+B11-B34; Years B4-B14 (B4 today's operation "in house", B5 team today 3, B14 planned exit year 1
+of the 2-year horizon).
 """
 
 import datetime as dt
@@ -439,3 +440,46 @@ def test_every_problem_at_once(edited):
         ("InHouse", "B18"), ("InHouse", "B4"), ("Quotes", "F4"),
     ]
     assert only(problems, Severity.WARNING) == [("InHouse", "B19")]
+
+
+# --- Years ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["In-house", "in house", " INHOUSE ", None])
+def test_today_in_house_however_typed(edited, typed):
+    inputs, warnings = load(edited({"Years": {"B4": typed}}))
+    assert inputs.years.current_vendor is None
+    assert warnings == []
+
+
+def test_today_a_vendor_not_on_the_quotes_sheet(edited):
+    problem = find(problems_of(edited({"Years": {"B4": "Gamma"}})), "Years", "B4")
+    assert problem.render() == (
+        "Error: sheet “Years”, cell B4: found Gamma; expected “In-house” or the name of a "
+        "vendor on the Quotes sheet (Alpha, Beta)."
+    )
+
+
+def test_today_a_vendor_whose_quote_has_an_error_is_not_an_error_twice(edited):
+    problems = problems_of(edited({"Quotes": {"E5": "ten"}, "Years": {"B4": "Beta"}}))
+    assert only(problems) == [("Quotes", "E5")]
+
+
+def test_an_exit_at_the_end_of_the_horizon_is_not_costed(edited):
+    inputs, warnings = load(edited({"Years": {"B14": 2}}))
+    assert inputs.years.exit_year is None
+    (warning,) = [w for w in warnings if w.sheet == "Years"]
+    assert warning.render() == (
+        "Warning: sheet “Years”, cell B14: found 2; expected a year before the last of the "
+        "planning horizon (2 years, Company B11), or a blank cell: an exit at the horizon's end "
+        "or later is not costed."
+    )
+
+
+def test_years_bounds(edited):
+    problems = problems_of(edited({"Years": {"B6": 60, "B12": 13, "B14": 0}}))
+    assert only(problems) == [("Years", "B6"), ("Years", "B12"), ("Years", "B14")]
+
+
+def test_a_version_2_workbook_needs_the_years_sheet(edited):
+    assert only(problems_of(edited(drop=("Years",)))) == [("Years", "—")]

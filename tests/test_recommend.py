@@ -7,12 +7,14 @@ import pytest
 from toy_company import COSTS, H24, PHONE, company, hourly, toy_staff
 
 from analysis import reference, staffing
+from analysis.horizon import evaluate_horizon
 from analysis.model import Channel, ChannelDemand, Inputs, PricingModel, VendorQuote
 from analysis.options import evaluate
 from analysis.recommend import (
     FOR_IN_HOUSE,
     FOR_OUTSOURCING,
     IN_HOUSE,
+    NO_QUOTE,
     OUTSOURCE,
     TOO_CLOSE,
     recommend,
@@ -27,9 +29,9 @@ def toy(monkeypatch):
 
 def decide(inputs: Inputs, draws: int = 40):
     scenario = evaluate(inputs)
-    best = scenario.best_outsourced
-    spread = monte_carlo(inputs, best, reference.load(), draws=draws)
-    return recommend(scenario, spread, None)
+    years = evaluate_horizon(scenario)
+    spread = monte_carlo(inputs, years.best_outsourced.option, reference.load(), draws=draws)
+    return recommend(scenario, spread, None, years)
 
 
 def ids(messages):
@@ -43,7 +45,15 @@ def test_recommends_the_cheaper_vendor():
     assert verdict.option_id == "vendor:Cheap"
     assert verdict.annual_saving == pytest.approx(190_800)
     assert verdict.saving_share == pytest.approx(0.636)
-    assert dict(verdict.reasons[0].params)["saving_money"] == pytest.approx(190_800)
+    # The basis: two years, nothing discounted and no change cost: 2 x 190,800 = 381,600 in
+    # present value, the net present value against today's in-house team too; the steady-state
+    # year beside it.
+    assert verdict.pv_saving == pytest.approx(381_600)
+    assert verdict.npv == pytest.approx(381_600)
+    assert verdict.payback_month == 1
+    assert dict(verdict.reasons[0].params)["saving_money"] == pytest.approx(381_600)
+    assert dict(verdict.reasons[0].params)["years_count"] == 2
+    assert dict(verdict.reasons[1].params)["saving_money"] == pytest.approx(190_800)
     # Nights and weekends are 88 of 168 hours: the 24/7 reason is given.
     night = [m for m in verdict.reasons if "night" in m.id]
     assert dict(night[0].params)["premium_share"] == pytest.approx(88 / 168)
@@ -59,23 +69,24 @@ def test_recommends_the_cheaper_vendor():
     assert night[0].leans == FOR_OUTSOURCING
 
 
-def test_a_much_cheaper_published_price_is_a_caveat():
-    # Salaries doubled: in-house 10 x 60,000 = 600,000. The only quote, 50 SAR/h x 10,920 h =
-    # 546,000, wins. The cheapest model at mid prices is dedicated international:
-    # (8 + 15) / 2 = 11.5 USD x 3.75 = 43.125 SAR/h x 10,920 h = 470,925, i.e. 75,075 less,
-    # above 5% of 600,000 = 30,000: the caveat names it.
+def test_a_quote_well_above_its_own_regions_range_is_a_caveat():
+    # Salaries doubled: in-house 10 x 60,000 = 600,000. The only quote, an Indian vendor at
+    # 50 SAR/h x 10,920 h = 546,000, wins. Like with like, India's own range 5-9 USD/h: mid
+    # 7 x 3.75 = 26.25 SAR/h x 10,920 h = 286,650, i.e. 259,350 less, above 5% of 600,000 =
+    # 30,000: the caveat names the region. (The international dedicated benchmark, 470,925, is
+    # not what an Indian quote is held against.)
     dear_inhouse = replace(company([hourly("Dear", 50)]),
                            inhouse=replace(COSTS, annual_salary=60_000))
     verdict = decide(dear_inhouse)
     assert verdict.option_id == "vendor:Dear"
-    (gap,) = [m for m in verdict.caveats if "published price ranges" in m.id]
+    (gap,) = [m for m in verdict.caveats if "own regions" in m.id]
     params = dict(gap.params)
-    assert params["gap_money"] == pytest.approx(75_075)
-    assert params["region"] == "international"
+    assert params["gap_money"] == pytest.approx(259_350)
+    assert params["regions"] == "india"
     assert params["vendor"] == "Dear"
-    # The cheap quote (109,200) beats every published price: no such caveat.
+    # The cheap quote (109,200) is below its region's range: no such caveat.
     cheap = decide(company([hourly("Cheap", 10)]))
-    assert not [m for m in cheap.caveats if "published price ranges" in m.id]
+    assert not [m for m in cheap.caveats if "own regions" in m.id]
 
 
 def test_recommends_in_house_when_vendors_cost_more():
@@ -87,7 +98,7 @@ def test_recommends_in_house_when_vendors_cost_more():
     assert verdict.caveats == ()
 
 
-def test_without_quotes_the_models_at_mid_prices_compete():
+def test_without_quotes_no_benchmark_is_recommended():
     scenario = evaluate(company())
     # Three models x two markets at the middle of their ranges.
     assert sorted(o.id for o in scenario.candidates) == sorted(
@@ -97,10 +108,26 @@ def test_without_quotes_the_models_at_mid_prices_compete():
     # 0.40 x 3.75 = 1.5 SAR/min x 524,160 = 786,240; hybrid 5,200 h x 43.125 = 224,250 plus
     # 274,560 min x 1.5 = 411,840, 636,090. USA/Canada costs more still (25 USD/h, 0.825/min).
     verdict = decide(company(), draws=10)
+    assert verdict.verdict == NO_QUOTE
+    assert verdict.option_id == "inhouse"
     assert verdict.best_outsourced_id == "model:dedicated:international:mid"
-    # 300,000 - 470,925: the team is cheaper.
+    # 300,000 - 470,925: even the cheapest benchmark costs more than the team.
     assert verdict.annual_saving == pytest.approx(-170_925)
-    assert verdict.verdict == IN_HOUSE
+    assert "Even in the middle" in verdict.reasons[0].id
+    assert dict(verdict.reasons[0].params)["extra_money"] == pytest.approx(170_925)
+    assert verdict.caveats == ()
+
+
+def test_without_quotes_a_cheaper_benchmark_is_a_reason_to_ask_for_quotes():
+    # Salaries doubled: 600,000 in-house; the dedicated international benchmark (470,925) would
+    # save 129,075, 21.5%, yet the verdict stays "no quote" and the team is what stays.
+    dear = replace(company(), inhouse=replace(COSTS, annual_salary=60_000))
+    verdict = decide(dear, draws=10)
+    assert (verdict.verdict, verdict.option_id) == (NO_QUOTE, "inhouse")
+    assert verdict.annual_saving == pytest.approx(129_075)
+    params = dict(verdict.reasons[0].params)
+    assert params["saving_share"] == pytest.approx(129_075 / 600_000)
+    assert "ask vendors of that kind for quotes" in verdict.reasons[0].id
 
 
 def test_too_close_to_call():
@@ -172,3 +199,20 @@ def test_complexity_comes_from_the_workbook_and_leans_its_way():
     assert "routine" in reason.id and reason.leans == FOR_OUTSOURCING
     mixed = decide(speaking("ar", "mixed"))
     assert not [m for m in mixed.reasons if "Company B14" in m.id]
+def test_one_year_with_nothing_to_change_is_the_annual_basis():
+    """One year, nothing discounted, no change cost and no exit fee: the present value the
+    verdict compares is each option's annual cost, so the verdict is the annual one."""
+    with_setup = VendorQuote("Cheap", "india", Channel.INBOUND_PHONE,
+                             PricingModel.DEDICATED_PER_HOUR, 10, 0, 0, setup_fee=5_000,
+                             exit_fee=0)
+    inputs = company([with_setup, hourly("Dear", 25, "usa_canada")])
+    inputs = replace(inputs, company=replace(inputs.company, horizon_years=1))
+    scenario = evaluate(inputs)
+    years = evaluate_horizon(scenario)
+    for option in scenario.options:
+        assert years.option(option.id).present_value == pytest.approx(option.total)
+    verdict = decide(inputs)
+    # 300,000 - (109,200 + 5,000 set-up in its one year) = 185,800, both ways.
+    assert verdict.pv_saving == pytest.approx(verdict.annual_saving)
+    assert verdict.annual_saving == pytest.approx(185_800)
+    assert verdict.option_id == "vendor:Cheap"

@@ -15,18 +15,9 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from analysis import reference as ref
 from analysis import report
 from analysis.costs import InHouseCost
-from analysis.model import (
-    Channel,
-    Company,
-    Hours,
-    InHouseCosts,
-    Inputs,
-    PricingModel,
-    VendorQuote,
-)
+from analysis.model import Channel, Hours
 from analysis.recommend import Message
 from analysis.staffing import ChannelStaffing, Staffing
 from analysis.workbook import Problem, Severity, problems
@@ -55,17 +46,6 @@ def _channel(channel: Channel, fte: float, agent_hours: float, premium: float,
         weekly_agent_hours=agent_hours, premium_share=premium, fte=fte, peak_agents=1.0,
         service_level=None, asa_seconds=None,
     )
-
-
-def _inputs(usd_rate: float, quotes: tuple[VendorQuote, ...]) -> Inputs:
-    inhouse = InHouseCosts(30000, 0.25, 0.1, 10, 45000, 2000, 0.3, 1500, 1200, 3, 50, 200, 600,
-                           1720, 0.35, 0.85)
-    company = Company("Test", "EUR", usd_rate, Hours(5, 9, 18), 3)
-    return Inputs(company=company, demand=(), inhouse=inhouse, quotes=quotes)
-
-
-def _quote(region: str, model: PricingModel, rate: float) -> VendorQuote:
-    return VendorQuote("V", region, Channel.INBOUND_PHONE, model, rate, 0.0, 0.0, 0.0, 0.0)
 
 
 # --- numbers and words in the reader's locale -----------------------------------------------
@@ -175,29 +155,14 @@ def test_unit_costs():
     assert unit["people_share"] == pytest.approx(0.8)  # 400,000 / 500,000
 
 
-def test_quote_positions_against_the_published_ranges():
-    # At 2 EUR per USD: India 5-9 USD/h -> 10-18 EUR/h; shared USA/Canada 0.75-0.90 -> 1.5-1.8;
-    # shared international 0.35-0.45 -> 0.7-0.9. Monthly prices have no published range.
-    quotes = (
-        _quote("india", PricingModel.DEDICATED_PER_HOUR, 20.0),
-        _quote("usa_canada", PricingModel.SHARED_PER_MINUTE, 1.6),
-        _quote("india", PricingModel.SHARED_PER_MINUTE, 0.5),
-        _quote("india", PricingModel.MONTHLY_PER_AGENT, 900.0),
-    )
-    frame = report.outsourcing.quote_positions(_inputs(2.0, quotes), ref.load())
-    assert frame["position"].tolist() == ["above", "within", "below", "none"]
-    assert frame["unit"].tolist() == ["hour", "minute", "minute", ""]
-    assert frame["low"].tolist()[:3] == pytest.approx([10.0, 1.5, 0.7])
-    assert frame["high"].tolist()[:3] == pytest.approx([18.0, 1.8, 0.9])
-
-
 def test_sign_flips_find_the_ends_that_change_the_cheaper_option():
     tornado = pd.DataFrame({"label": ["A", "B"], "change": [0.2, 0.1],
-                            "saving_low": [-10.0, 50.0], "saving_high": [200.0, 150.0]})
-    assert report.uncertainty.sign_flips(tornado, 100.0) == [("A", 0.2, "low")]
+                            "saving_low": [-10.0, 50.0], "saving_high": [200.0, 150.0],
+                            "discrete": [False, True]})
+    assert report.uncertainty.sign_flips(tornado, 100.0) == [("A", 0.2, "low", False)]
     # With in-house cheaper today (saving -5), every positive end flips.
     assert report.uncertainty.sign_flips(tornado, -5.0) == [
-        ("A", 0.2, "high"), ("B", 0.1, "low"), ("B", 0.1, "high")]
+        ("A", 0.2, "high", False), ("B", 0.1, "low", True), ("B", 0.1, "high", True)]
 
 
 def test_regions_summary():
@@ -346,5 +311,5 @@ def test_figure_shows_its_title_and_spec_as_plain_text():
     title, specs, number_format, description = report.blocks.parse_chart_text(printed[0])
     assert title == "Unde merg banii echipei interne"
     assert specs["wide"]["layer"][0]["encoding"]["x"]["title"] == "Pe an (SAR)"
-    assert description.startswith("O bară pentru fiecare dintre cele 10 categorii de cost")
+    assert description.startswith("O bară pentru fiecare dintre cele 14 categorii de cost")
     assert (number_format["decimal"], number_format["thousands"]) == (",", ".")

@@ -19,8 +19,7 @@ from conftest import SMALL
 from openpyxl import load_workbook
 from workbooks import append_rows, rewrite, to_strict
 
-from analysis import compare, report, summary
-from analysis import reference as ref
+from analysis import compare, options, report, summary
 from analysis.report.outsourcing import quotes_chart
 from analysis.workbook import Severity, WorkbookInvalid, WorkbookUnreadable, files, load, xlsx
 from analysis.workbook import format as fmt
@@ -407,9 +406,10 @@ def test_a_quote_below_the_limit_is_an_error_naming_its_cell(filled_workbook, tm
 
 
 def test_notes_right_of_the_quotes_below_the_limit_are_ignored(filled_workbook, tmp_path):
-    """Column L is not a quote column: a note there at row 500 is not a quote."""
+    """Column U is not a quote column (the quotes' contract terms end in T): a note there at
+    row 500 is not a quote."""
     def rows():
-        yield b'<row r="500"><c r="L500" t="inlineStr"><is><t>note</t></is></c></row>'
+        yield b'<row r="500"><c r="U500" t="inlineStr"><is><t>note</t></is></c></row>'
     path = append_rows(filled_workbook, tmp_path / "notes.xlsx", "Quotes", rows)
     assert load(path) == load(filled_workbook)
 
@@ -434,7 +434,7 @@ def test_the_most_quotes_the_format_holds_are_priced_and_drawn(tmp_path):
     assert len(rows) == 1 + 200 + 6  # in-house, each vendor, three models in two markets
     report.use_charts("en")
     saving = report.saving_chart(report.saving_frame(rows, compare.compare(inputs)), "EUR", "en")
-    prices = quotes_chart(report.quote_positions(inputs, ref.load()), "EUR", "en")
+    prices = quotes_chart(report.quote_positions(options.evaluate(inputs)), "EUR", "en")
     assert saving.spec and prices.spec
 
 

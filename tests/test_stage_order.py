@@ -1,4 +1,5 @@
-"""The comparison's stages import one way: costs <- options <- uncertainty <- recommend <- compare.
+"""The comparison's stages import one way:
+costs <- options <- horizon <- uncertainty <- recommend <- compare.
 
 Read from the source with `ast` (every `import`, also those under `TYPE_CHECKING`), so a later
 stage reached from an earlier one fails here even when Python would tolerate the circle.
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).parents[1] / "src" / "analysis"
-STAGES = ("costs", "options", "uncertainty", "recommend", "compare")
+STAGES = ("costs", "options", "horizon", "uncertainty", "recommend", "compare")
 
 
 def imported(module: str) -> set[str]:
@@ -35,8 +36,9 @@ def test_no_stage_imports_a_later_one(position):
 
 
 def test_the_walk_sees_imports():
-    """compare composes the three stages after costs; if the walk missed them, the test above
-    would pass on any code."""
-    assert imported("compare") >= {"analysis.options", "analysis.uncertainty",
-                                   "analysis.recommend"}
+    """compare composes the stages after costs; if the walk missed them, the test above would
+    pass on any code."""
+    assert imported("compare") >= {"analysis.options", "analysis.horizon",
+                                   "analysis.uncertainty", "analysis.recommend"}
     assert "analysis.costs" in imported("options")
+    assert "analysis.options" in imported("horizon")

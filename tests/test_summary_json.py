@@ -18,9 +18,11 @@ from analysis.workbook import load
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "data" / "examples").glob("*.xlsx"))
 VERDICT_KEYS = {"code", "option_id", "best_outsourced_id", "annual_saving", "saving_share",
-                "saving_range"}
+                "saving_range", "pv_saving", "pv_range", "npv", "payback_month"}
 OPTION_KEYS = {"id", "name", "kind", "annual_cost", "per_contact", "per_handled_minute", "fte",
-               "company_fte", "saving"}
+               "company_fte", "saving", "present_value", "npv", "payback_month",
+               "annual_cost_by_year"}
+HORIZON_KEYS = {"basis", "years", "discount_rate", "today_id", "exit_year"}
 # The three sourcing models of seed 003 at the middle of the two seed 001 markets.
 BENCHMARKS = {f"model:{model}:{market}:mid" for model in ("shared", "dedicated", "hybrid")
               for market in ("international", "usa_canada")}
@@ -50,9 +52,12 @@ def by_id(answer: dict) -> dict[str, dict]:
 
 def test_shape(printed):
     answer, inputs = printed
-    assert answer["format"] == 1
+    assert answer["format"] == 2
     assert answer["company"] == inputs.company.name
     assert answer["currency"] == inputs.company.currency
+    assert set(answer["horizon"]) >= HORIZON_KEYS
+    assert answer["horizon"]["basis"] == "present_value"
+    assert answer["horizon"]["years"] == inputs.company.horizon_years
     assert set(answer["verdict"]) >= VERDICT_KEYS
     assert answer["verdict"]["code"] in {"outsource", "in_house", "too_close"}
     assert set(answer["verdict"]["saving_range"]) >= {"p10", "p50", "p90", "draws", "seed"}
@@ -69,8 +74,9 @@ def test_kinds_tell_the_team_quotes_and_benchmarks_apart(printed):
 
 
 def test_cheapest_first_and_savings_against_in_house(printed):
+    """Cheapest over the horizon first; the annual saving against in-house."""
     answer, inputs = printed
-    costs = [option["annual_cost"] for option in answer["options"]]
+    costs = [option["present_value"] for option in answer["options"]]
     assert costs == sorted(costs)
     inhouse = by_id(answer)["inhouse"]["annual_cost"]
     # Every option serves the same contacts: 12 months x the workbook's monthly contacts, each
@@ -83,26 +89,52 @@ def test_cheapest_first_and_savings_against_in_house(printed):
         assert option["annual_cost"] / option["per_handled_minute"] == pytest.approx(minutes)
 
 
+def test_npv_and_payback_against_today(printed):
+    """Each option's NPV is today's present value minus its own; today's operation has NPV 0 and
+    pays back at once; one cost per year of the horizon, whose undiscounted sum bounds the present
+    value from above and, discounted by a whole horizon, from below."""
+    answer, inputs = printed
+    options, horizon = by_id(answer), answer["horizon"]
+    today = options[horizon["today_id"]]
+    rate, years = horizon["discount_rate"], horizon["years"]
+    assert horizon["today_id"] == ("inhouse" if inputs.years.current_vendor is None
+                                   else f"vendor:{inputs.years.current_vendor}")
+    assert (today["npv"], today["payback_month"]) == (0, 1)
+    for option in answer["options"]:
+        assert option["npv"] == pytest.approx(today["present_value"] - option["present_value"])
+        assert len(option["annual_cost_by_year"]) == years
+        total = sum(option["annual_cost_by_year"])
+        assert total * (1 + rate) ** -years <= option["present_value"] <= total
+        month = option["payback_month"]
+        assert month is None or 1 <= month <= 12 * years
+
+
 def test_verdict_follows_from_the_options_and_the_range(printed):
+    """The verdict's basis is the present value over the horizon; the annual figures beside."""
     answer, _inputs = printed
     verdict, options = answer["verdict"], by_id(answer)
-    inhouse = options["inhouse"]["annual_cost"]
+    inhouse = options["inhouse"]
     best = options[verdict["best_outsourced_id"]]
     # The vendors' offers compete; without any quote, the benchmarks do.
     vendors = [o for o in answer["options"] if o["kind"] == "vendor"]
     competing = vendors or [o for o in answer["options"] if o["kind"] == "benchmark"]
-    assert best["annual_cost"] == min(o["annual_cost"] for o in competing)
-    assert verdict["annual_saving"] == pytest.approx(inhouse - best["annual_cost"])
-    assert verdict["saving_share"] == pytest.approx(verdict["annual_saving"] / inhouse)
+    assert best["present_value"] == min(o["present_value"] for o in competing)
+    assert verdict["pv_saving"] == pytest.approx(inhouse["present_value"] - best["present_value"])
+    assert verdict["annual_saving"] == pytest.approx(inhouse["annual_cost"] - best["annual_cost"])
+    assert verdict["saving_share"] == pytest.approx(
+        verdict["annual_saving"] / inhouse["annual_cost"])
     spread = verdict["saving_range"]
     assert spread["p10"] <= spread["p50"] <= spread["p90"]
     assert spread["draws"] == 200
-    if spread["p10"] <= 0 <= spread["p90"]:
+    chosen = best if verdict["pv_saving"] > 0 else inhouse
+    assert verdict["option_id"] == chosen["id"]
+    assert (verdict["npv"], verdict["payback_month"]) == (chosen["npv"], chosen["payback_month"])
+    likely = verdict["pv_range"]
+    assert likely["p10"] <= likely["p90"]
+    if likely["p10"] <= 0 <= likely["p90"]:
         assert verdict["code"] == "too_close"
-    elif verdict["annual_saving"] > 0:
-        assert (verdict["code"], verdict["option_id"]) == ("outsource", best["id"])
     else:
-        assert (verdict["code"], verdict["option_id"]) == ("in_house", "inhouse")
+        assert verdict["code"] == ("outsource" if verdict["pv_saving"] > 0 else "in_house")
 
 
 def test_undefined_numbers_are_null():

@@ -17,6 +17,7 @@ from analysis.model import (
     PricingModel,
     RetainedManagement,
     VendorQuote,
+    Years,
 )
 from analysis.workbook import WorkbookInvalid, load, write_template
 from analysis.workbook import format as fmt
@@ -58,6 +59,32 @@ def test_blank_template_layout(tmp_path):
     # Profile heading on row 10 (after 5 fields from row 4 and a gap), hour h on row 11 + h.
     assert assumptions["A22"].value == "11:00-12:00"
     assert assumptions["D22"].value == 7.3
+    # Format v2: benchmark terms below the profile (rows 11-34), after a gap and a heading.
+    assert assumptions["A36"].value.startswith("Benchmarks:")
+    assert (assumptions["A37"].value, assumptions["D37"].value) == (
+        "Benchmark set-up fee (months of its charges)", 1)
+    assert assumptions["D38"].value == 80  # percent points
+    # The InHouse sheet: the management block below the retained one (rows 21-24).
+    inhouse = book[fmt.INHOUSE]
+    assert inhouse["A26"].value.startswith("Management, training and offices")
+    assert inhouse["A27"].value == "Agents per operations manager"
+    assert inhouse["C28"].value == "blank = 1.5 × the team-lead salary (assumption)"
+    assert inhouse["B35"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+    # After-call work in Demand!P: an input for phone and chat, not for email.
+    assert demand["P3"].value == "After-call work (% of handling time)"
+    assert demand["P4"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+    assert demand["P6"].fill.fgColor.rgb.endswith(UNUSED_FILL.fgColor.rgb)
+    # The quotes' contract terms in columns K to T.
+    quotes = book[fmt.QUOTES]
+    assert quotes["K3"].value == "Billing basis (hourly and per-minute prices)"
+    assert quotes["T3"].value == "Resolution rate (% of contacts; per resolved contact)"
+    years = book[fmt.YEARS]
+    assert years["A4"].value == ("Today's operation (In-house, or a vendor's name as on the "
+                                 "Quotes sheet)")
+    assert years["A14"].value == "Planned exit year (last year with the vendor)"
+    assert all(years[f"B{row}"].fill.fgColor.rgb.endswith(INPUT_FILL.fgColor.rgb)
+               for row in range(4, 15))
+    assert years.freeze_panes == "A4"
 
 
 def _validations(sheet):
@@ -78,13 +105,19 @@ def test_every_enumeration_has_a_dropdown(tmp_path):
         "Latin America", "Asia/Philippines", "India", "Pakistan",
     ]
     assert quotes["C4:C203"].formula1 == "Lists!$B$1:$B$5"
-    assert quotes["D4:D203"].formula1 == "Lists!$C$1:$C$5"
-    assert [lists[f"C{r}"].value for r in range(1, 6)] == [
+    assert quotes["D4:D203"].formula1 == "Lists!$C$1:$C$7"
+    assert [lists[f"C{r}"].value for r in range(1, 8)] == [
         "Shared, per minute", "Dedicated, per hour", "Monthly per agent", "Commission",
-        "Hourly + commission",
+        "Hourly + commission", "Per handled contact", "Per resolved contact",
     ]
     assert quotes["F4:F203"].formula1 == "Lists!$F$1:$F$2"
     assert [lists["F1"].value, lists["F2"].value] == ["USD", "=Company!$B$5"]
+    assert quotes["K4:K203"].formula1 == "Lists!$G$1:$G$5"
+    assert [lists[f"G{r}"].value for r in range(1, 6)] == [
+        "In-seat hours", "Paid hours", "Productive hours", "Handling time", "Talk time"]
+    inhouse = _validations(book[fmt.INHOUSE])
+    assert inhouse["B34"].formula1 == "Lists!$H$1:$H$2"
+    assert [lists["H1"].value, lists["H2"].value] == ["Per user", "Per seat"]
 
 
 def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
@@ -117,7 +150,7 @@ def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
             # 1000 USD × 0.8 EUR/USD = 800 EUR; set-up 500 USD = 400 EUR.
             VendorQuote("Alpha", "india", Channel.EMAIL, PricingModel.MONTHLY_PER_AGENT,
                         rate=800, commission_per_success=0, min_monthly=0, setup_fee=400,
-                        exit_fee=0),
+                        exit_fee=0, currency="USD"),
             # Quoted in EUR already: no conversion.
             VendorQuote("Beta", "latin_america", Channel.OUTBOUND_PHONE,
                         PricingModel.HOURLY_PLUS_COMMISSION, rate=10, commission_per_success=5,
@@ -126,6 +159,11 @@ def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
         retained=RetainedManagement(manager_fte=0.5, manager_salary=60000, qa_per_month=1000),
         assumptions=Assumptions(night_start_hour=23, billed_minutes_factor=1.2,
                                 dedicated_occupancy=0.80),
+        # "in house" is in-house today; percent points become fractions.
+        years=Years(current_vendor=None, current_team=3, discount_rate=0.08,
+                    salary_inflation=0.03, vendor_escalation=0.025, usd_rate_change=-0.01,
+                    volume_growth=0.10, knowledge_transfer=5000, dual_running_months=1,
+                    severance_months=1.5, exit_year=1),
     )
     inputs, warnings = load(filled_workbook)
     assert warnings == []
@@ -161,6 +199,9 @@ def test_examples_have_their_brief():
     us, _ = load(EXAMPLES_DIR / "us-consumer.xlsx")
     assert us.company.hours == Hours(6, 8, 20)
     assert {q.model for q in us.quotes} == set(PricingModel) - {PricingModel.COMMISSION}
+    # Every example states its quotes' billing bases where the model has one.
+    for example in (gulf, romania, us):
+        assert all(q.billing_basis is not None for q in example.quotes if q.model.bases)
     outbound = next(d for d in us.demand if d.channel is Channel.OUTBOUND_PHONE)
     assert outbound.success_rate == pytest.approx(0.12)
 

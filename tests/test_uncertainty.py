@@ -1,12 +1,14 @@
 """Tornado, Monte Carlo and break-even on a company small enough to do by hand (see toy_company)."""
 
+from dataclasses import replace
+
 import pytest
 from toy_company import ERLANG_STAFF, company, hourly, toy_staff
 
-from analysis import reference, staffing
-from analysis.model import Channel, PricingModel, VendorQuote
+from analysis import reference, staffing, uncertainty
+from analysis.model import BillingBasis, Channel, PricingModel, VendorQuote
 from analysis.options import evaluate
-from analysis.uncertainty import break_even, monte_carlo, tornado
+from analysis.uncertainty import billing_scenarios, break_even, monte_carlo, tornado
 
 
 @pytest.fixture(autouse=True)
@@ -33,11 +35,76 @@ def test_tornado_directions():
     # Shrinkage 32% / 48%: FTE 10,920 / (1,820 x 0.68) = 8.82 -> 9, / (1,820 x 0.52) = 11.5 -> 12.
     assert rows.loc["shrinkage", ["inhouse_low", "inhouse_high"]].tolist() == pytest.approx(
         [270_000, 360_000])
-    # Widest swing first: shrinkage moves the saving from 270,000 - 109,200 = 160,800 to
-    # 360,000 - 109,200 = 250,800 (90,000); contacts from 152,640 to 228,960 (76,320).
-    assert list(rows.index[:2]) == ["shrinkage", "contacts"]
+    # The billing basis, cheapest to dearest: productive hours, 1 handling hour a clock hour
+    # x 8,736 a year x 10 = 87,360; paid hours at the vendor's shrinkage (the company's 40%),
+    # 10,920 / 0.6 = 18,200 x 10 = 182,000. Savings 212,640 and 118,000.
+    assert rows.loc["billing_basis", ["option_low", "option_high"]].tolist() == pytest.approx(
+        [87_360, 182_000])
+    # The vendor's shrinkage moves nothing while it bills in-seat hours.
+    assert rows.loc["vendor_shrinkage", "swing"] == 0
+    # Widest swing first: the basis moves the saving by 94,640; shrinkage from 270,000 -
+    # 109,200 = 160,800 to 360,000 - 109,200 = 250,800 (90,000); contacts from 152,640 to
+    # 228,960 (76,320).
+    assert list(rows.index[:3]) == ["billing_basis", "shrinkage", "contacts"]
+    assert rows.loc["billing_basis", "swing"] == pytest.approx(94_640)
     assert rows.loc["shrinkage", "swing"] == pytest.approx(90_000)
     assert rows.loc["contacts", "swing"] == pytest.approx(76_320)
+
+
+def test_vendor_shrinkage_moves_paid_hours_apart_from_the_company():
+    # Billed on paid hours with the vendor's own 30%: 10,920 / 0.7 = 15,600 h x 10 = 156,000.
+    # Vendor shrinkage 24% / 36%: 10,920 / 0.76 = 14,368.4 / 0.64 = 17,062.5 hours.
+    paid = replace(hourly("Paid", 10), billing_basis=BillingBasis.PAID, vendor_shrinkage=0.30)
+    inputs = company([paid])
+    scenario = evaluate(inputs)
+    assert scenario.option("vendor:Paid").total == pytest.approx(156_000)
+    rows = tornado(inputs, scenario.option("vendor:Paid"), reference.load()).set_index("factor")
+    assert rows.loc["vendor_shrinkage", ["option_low", "option_high"]].tolist() == pytest.approx(
+        [10_920 / 0.76 * 10, 170_625])
+    # The company's shrinkage moves the team only: the vendor's 30% stays.
+    assert rows.loc["shrinkage", ["option_low", "option_high"]].tolist() == pytest.approx(
+        [156_000, 156_000])
+
+
+def test_the_monte_carlo_leaves_the_billing_basis_as_quoted(monkeypatch):
+    """The billing basis is a contract term, not a random draw: every draw moves the other
+    factors and leaves the basis alone."""
+    seen = []
+    real = uncertainty.priced_pair
+
+    def recording(inputs, option, ref, multipliers, committed=()):
+        seen.append(multipliers)
+        return real(inputs, option, ref, multipliers, committed)
+
+    monkeypatch.setattr(uncertainty, "priced_pair", recording)
+    inputs = company([hourly("Cheap", 10)])
+    monte_carlo(inputs, evaluate(inputs).best_outsourced, reference.load(), draws=5, seed=3)
+    draws, base = seen[:5], seen[5:]
+    drawn = {f.id for f in uncertainty.FACTORS} - {"billing_basis"}
+    assert all(set(m) == drawn for m in draws)
+    assert all(0.8 <= m["vendor_shrinkage"] <= 1.2 for m in draws)
+    # ... and the headline saving is priced once more with every factor as it is.
+    assert base == [{f.id: 1.0 for f in uncertainty.FACTORS}]
+
+
+def test_billing_scenarios_show_the_verdict_under_each_basis():
+    paid = replace(hourly("Paid", 10), billing_basis=BillingBasis.PAID, vendor_shrinkage=0.30)
+    inputs = company([paid, hourly("Seat", 14)])
+    frame = billing_scenarios(inputs, reference.load())
+    best = frame[frame["best"]].set_index("scenario")
+    # As quoted: Seat 10,920 x 14 = 152,880 is cheaper than Paid 156,000 (see above).
+    assert best.loc["as_quoted", "id"] == "vendor:Seat"
+    assert best.loc["as_quoted", "total"] == pytest.approx(152_880)
+    # Both on in-seat hours: Paid 109,200 wins; both on paid hours (Seat at the company's 40%):
+    # Paid 156,000 against Seat 10,920 / 0.6 x 14 = 254,800; productive: 8,736 x 10 = 87,360.
+    assert best.loc["in_seat", ["id", "total"]].tolist() == ["vendor:Paid", pytest.approx(109_200)]
+    assert best.loc["paid", "total"] == pytest.approx(156_000)
+    assert best.loc["productive", "total"] == pytest.approx(87_360)
+    assert best.loc["productive", "saving"] == pytest.approx(300_000 - 87_360)
+    # No per-minute quote: the per-minute scenarios are left out.
+    assert set(frame["scenario"]) == {"as_quoted", "in_seat", "paid", "productive"}
+    seat = frame[(frame["scenario"] == "paid") & (frame["id"] == "vendor:Seat")]
+    assert seat["total"].item() == pytest.approx(254_800)
 
 
 def test_vendor_rates_move_the_whole_price():

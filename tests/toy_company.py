@@ -11,6 +11,7 @@ import pandas as pd
 from analysis import staffing
 from analysis.model import (
     WEEKS_PER_MONTH,
+    Assumptions,
     Channel,
     ChannelDemand,
     Company,
@@ -65,19 +66,26 @@ H24 = Hours(7, 0, 24)
 # 168. Business hours: 80 (800 calls, 100 in-seat hours); night and weekend 88 (880 calls,
 # 88 workload hours = 5,280 minutes, 110 in-seat hours).
 PHONE = ChannelDemand(Channel.INBOUND_PHONE, 1680 * 52 / 12, 360, 20, 0.8, H24)
-# Salary only, so in-house is 10 agents x 30,000 = 300,000 a year.
+# Salary only, so in-house is 10 agents x 30,000 = 300,000 a year: team leads and the management
+# layer are paid 0 (a test that pays the team lead still pays no manager), nobody is paid while
+# training.
 COSTS = InHouseCosts(
     annual_salary=30000, employer_oncost=0, night_weekend_premium=0, agents_per_team_lead=10,
     team_lead_salary=0, recruitment_per_hire=0, attrition=0.3, training_per_hire=0,
     equipment_per_seat=0, equipment_years=3, software_per_seat_month=0, rent_per_seat_month=0,
     overhead_per_seat_year=0, paid_hours_per_fte_year=1820, shrinkage=0.4, max_occupancy=0.8,
+    operations_manager_salary=0, quality_analyst_salary=0, planner_salary=0, training_weeks=0,
 )
+# Benchmarks without a set-up fee, so a published price is rate x hours (their minimum, 80% of
+# today's charges, only binds when the volume falls); test_options prices the typical terms.
+PLAIN_TERMS = Assumptions(benchmark_setup_months=0.0)
 
 
-def company(quotes=(), qa_per_month=0.0, demand=(PHONE,)) -> Inputs:
+def company(quotes=(), qa_per_month=0.0, demand=(PHONE,), assumptions=PLAIN_TERMS) -> Inputs:
     return Inputs(
         company=Company("Riyadh Co", "SAR", 3.75, H24, 2), demand=demand, inhouse=COSTS,
         quotes=tuple(quotes), retained=RetainedManagement(0, 0, qa_per_month),
+        assumptions=assumptions,
     )
 
 

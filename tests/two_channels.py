@@ -46,19 +46,22 @@ EMAIL = channel(Channel.EMAIL, [(0, 9, 10, 1.2, False), (0, 10, 15, 2.5, False)]
                 contacts=250, workload=20, agent_hours=300, premium_share=0.3, fte=2.3)
 
 
-def inputs(quotes=(), billed=1.0, horizon=2, usd_rate=1.0):
+def inputs(quotes=(), billed=1.0, horizon=2, usd_rate=1.0, acw=0.15, costs=COSTS):
     demand = tuple(
-        ChannelDemand(c, 1000, 300, 20, 0.8, HOURS, success_rate=0.1)
+        ChannelDemand(c, 1000, 300, 20, 0.8 if c.is_queued else None, HOURS, success_rate=0.1,
+                      acw_share=acw)
         for c in (Channel.INBOUND_PHONE, Channel.EMAIL)
     )
     return Inputs(
         company=Company("Test", "EUR", usd_rate, HOURS, horizon),
-        demand=demand, inhouse=COSTS, quotes=tuple(quotes),
+        demand=demand, inhouse=costs, quotes=tuple(quotes),
         retained=RetainedManagement(manager_fte=0.5, manager_salary=60000, qa_per_month=1000),
         assumptions=Assumptions(billed_minutes_factor=billed),
     )
 
 
 def quote(model, rate, commission=0.0, minimum=0.0, setup=0.0, exit_fee=0.0, vendor="V",
-          region="india", kind=Channel.INBOUND_PHONE):
-    return VendorQuote(vendor, region, kind, model, rate, commission, minimum, setup, exit_fee)
+          region="india", kind=Channel.INBOUND_PHONE, **terms):
+    """A quote; `terms` are the contract terms of format v2 (billing basis, credits...)."""
+    return VendorQuote(vendor, region, kind, model, rate, commission, minimum, setup, exit_fee,
+                       **terms)

@@ -1,10 +1,11 @@
-"""The whole comparison in one call: price every option, test the cheapest outsourced one and
-recommend.
+"""The whole comparison in one call: price every option, lay it out over the years, test the
+outsourced option cheapest over the horizon and recommend.
 
 The stages live in their own modules and import one way: `costs` (what the in-house team, a quote
-on a volume and retained management cost) <- `options` (the options, priced) <- `uncertainty`
-(tornado, Monte Carlo, break-even) <- `recommend` (verdict, reasons, caveats). This module only
-composes them for the book's comparison and recommendation chapters.
+on a volume and retained management cost) <- `options` (the options, priced for a year) <-
+`horizon` (month by month over the planning horizon from today's operation: present value, NPV,
+payback) <- `uncertainty` (tornado, Monte Carlo, break-even) <- `recommend` (verdict, reasons,
+caveats). This module only composes them for the book's comparison and recommendation chapters.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import reference as ref
+from analysis.horizon import Horizon, evaluate_horizon
 from analysis.model import Inputs
 from analysis.options import Scenario, evaluate
 from analysis.recommend import Recommendation, recommend
@@ -38,14 +40,17 @@ class Comparison:
     monte_carlo: MonteCarlo
     break_even: BreakEven | None
     recommendation: Recommendation
+    horizon: Horizon
 
 
 def compare(inputs: Inputs, reference: Reference | None = None,
             draws: int = MONTE_CARLO_DRAWS, seed: int = MONTE_CARLO_SEED) -> Comparison:
-    """Price every option, test the cheapest outsourced one and recommend."""
+    """Price every option, lay it out over the horizon, test the outsourced option cheapest over
+    the horizon and recommend."""
     reference = reference or ref.load()
     scenario = evaluate(inputs, reference)
-    best = scenario.best_outsourced
+    years = evaluate_horizon(scenario)
+    best = years.best_outsourced.option
     uncertainty = monte_carlo(inputs, best, reference, draws, seed)
     breakeven = break_even(inputs, best, reference)
     return Comparison(
@@ -53,5 +58,6 @@ def compare(inputs: Inputs, reference: Reference | None = None,
         tornado=tornado(inputs, best, reference),
         monte_carlo=uncertainty,
         break_even=breakeven,
-        recommendation=recommend(scenario, uncertainty, breakeven),
+        recommendation=recommend(scenario, uncertainty, breakeven, years),
+        horizon=years,
     )

@@ -1,11 +1,21 @@
-"""The recommendation: in-house or the cheapest outsourced option, with its reasons and caveats.
+"""The recommendation: in-house or the cheapest vendor offer, with its reasons and caveats.
+
+Only a vendor that quoted can be recommended: a benchmark (a published price range) says what a
+quote could cost, never what to sign. Without any quote the verdict is `NO_QUOTE`, and its first
+reason says what the benchmarks suggest.
+
+One basis: options are compared on the present value of their cost over the planning horizon,
+changes of operation from today's included (`horizon`); a steady-state year's figures are given
+beside it. With a one-year horizon, no change of operation to pay and no discounting, the present
+value is the annual cost.
 
 Reasons and caveats are message ids with parameters; everything is data, the book formats and
 translates. Message parameters follow one naming rule so the book can format them: names ending
 in `_money` are amounts in the company's currency, `_share` fractions, `_count` counts, `_minutes`
-and `_hours` durations; `option` is an option's name (a vendor's name or a message id), `region`
-a region or market id, `channel`/`channels` channel ids (comma-separated), `language` a
-language code of `workbook.format.LANGUAGE_CHOICES`.
+and `_hours` durations; `option` is an option's name (a vendor's name or a message id), `vendor`
+a vendor's name (data, never translated), `region` a region or market id, `regions` region ids,
+`channel`/`channels` channel ids (comma-separated), `today` the name of today's operation (as
+`option`), `language` a language code of `workbook.format.LANGUAGE_CHOICES`.
 """
 
 from __future__ import annotations
@@ -16,9 +26,10 @@ import numpy as np
 
 from analysis import reference as ref
 from analysis.costs import commission_floor_hourly
+from analysis.horizon import Horizon, evaluate_horizon
 from analysis.i18n import N_
 from analysis.model import Channel, PricingModel
-from analysis.options import OptionCost, Scenario, saving_of, spec_of
+from analysis.options import OptionCost, Scenario, like_for_like, saving_of
 from analysis.uncertainty import BreakEven, MonteCarlo
 from analysis.workbook import format as wf
 
@@ -46,8 +57,9 @@ FOR_IN_HOUSE = "in_house"
 """Which way a reason leans (`Message.leans`); "" for a fact that argues neither way."""
 
 REFERENCE_GAP_SHARE = 0.05
-"""A published-range model cheaper than the chosen quote by more than this share of the in-house
-cost is worth a caveat: below it the gap is within what a negotiation moves."""
+"""The same channels at the middle of the vendor's own regional ranges cheaper than its offer by
+more than this share of the in-house cost are worth a caveat: below it the gap is within what a
+negotiation moves."""
 
 
 @dataclass(frozen=True)
@@ -65,16 +77,31 @@ class Message:
 OUTSOURCE = "outsource"
 IN_HOUSE = "in_house"
 TOO_CLOSE = "too_close"
+NO_QUOTE = "no_quote"
+"""No vendor has quoted: nothing to recommend signing; the team stays as it is for now."""
 
 
 @dataclass(frozen=True)
 class Recommendation:
     """The verdict, the option it points to and why.
 
-    `annual_saving` is what the cheapest outsourced option saves against in-house (negative when
-    in-house is cheaper); `saving_share` is that as a share of the in-house cost. The verdict is
-    "too_close" when the Monte Carlo P10-P90 range of the saving includes zero; `option_id` is
-    then still the cheaper option today.
+    The verdict compares the in-house team with the competing outsourced option cheapest over the
+    horizon (`best_outsourced_id`) on the present value of their costs: `pv_saving` is the
+    in-house present value minus the outsourced one (positive: outsourcing costs less). It is
+    "too_close" when the likely range of that saving, `pv_range` (P10, P90), includes zero;
+    `option_id` is then still the cheaper option. The range carries the Monte Carlo spread of the
+    annual saving over the horizon: a draw that moves the annual saving by d moves the present
+    value by d x `Horizon.level_factor` (the inputs' uncertainty taken as lasting every year),
+    until the uncertainty stage itself works on the horizon.
+
+    `annual_saving` and `saving_share` are the steady-state year beside it: what the best
+    outsourced option saves a year against in-house (negative when in-house is cheaper) and that
+    as a share of the in-house cost. `npv` and `payback_month` are the recommended option's
+    against today's operation (`today_id`), as `horizon.OptionYears` defines them.
+
+    Without any quote the verdict is "no_quote": `option_id` is the in-house team and the
+    savings are the cheapest benchmark's (`best_outsourced_id`): what quotes might bring, not an
+    offer to recommend.
     """
 
     verdict: str
@@ -85,24 +112,48 @@ class Recommendation:
     saving_share: float
     reasons: tuple[Message, ...]
     caveats: tuple[Message, ...]
+    horizon_years: int = 1
+    today_id: str = "inhouse"
+    pv_saving: float = 0.0
+    pv_range: tuple[float, float] = (0.0, 0.0)
+    npv: float = 0.0
+    payback_month: int | None = None
 
 
-def recommend(scenario: Scenario, uncertainty: MonteCarlo,
-              breakeven: BreakEven | None) -> Recommendation:
-    """Choose between in-house and the cheapest outsourced option, and say why."""
-    inhouse, best = scenario.inhouse, scenario.best_outsourced
+def recommend(scenario: Scenario, uncertainty: MonteCarlo, breakeven: BreakEven | None,
+              horizon: Horizon | None = None) -> Recommendation:
+    """Choose between in-house and the outsourced option cheapest over the horizon, and say why.
+
+    `horizon` is `scenario` laid out over the years (`horizon.evaluate_horizon`), if at hand;
+    `uncertainty` must be the Monte Carlo of its `best_outsourced` option.
+    """
+    horizon = horizon or evaluate_horizon(scenario)
+    inhouse, best_years = scenario.inhouse, horizon.best_outsourced
+    best = best_years.option
+    pv_saving = horizon.inhouse.present_value - best_years.present_value
     saving = saving_of(best, inhouse)
     share = saving / inhouse.total if inhouse.total else np.nan
-    chosen = best if saving > 0 else inhouse
-    too_close = uncertainty.p10 <= 0 <= uncertainty.p90
-    verdict = TOO_CLOSE if too_close else (OUTSOURCE if saving > 0 else IN_HOUSE)
-    reasons = [_cost_reason(best, saving, share)]
+    factor = horizon.level_factor(best.id)
+    low, high = (pv_saving + (uncertainty.percentile(q) - saving) * factor for q in (10, 90))
+    if best.is_benchmark:
+        reasons = [_benchmark_reason(best, saving, share), *_operation_reasons(scenario, best)]
+        today = horizon.option(inhouse.id)
+        return Recommendation(NO_QUOTE, inhouse.id, inhouse.name, best.id, saving, share,
+                              tuple(reasons), (), horizon.years, horizon.today_id, pv_saving,
+                              (low, high), today.npv, today.payback_month)
+    chosen = best if pv_saving > 0 else inhouse
+    too_close = low <= 0 <= high
+    verdict = TOO_CLOSE if too_close else (OUTSOURCE if pv_saving > 0 else IN_HOUSE)
+    reasons = [_present_value_reason(best, pv_saving, horizon.years),
+               _annual_reason(best, saving, share)]
     if too_close:
         reasons.append(Message(
-            N_("Too close to call: in 80% of the simulated cases the saving lies between "
-               "{p10_money} and {p90_money}, a range that includes zero."),
-            (("p10_money", uncertainty.p10), ("p90_money", uncertainty.p90)),
+            N_("Too close to call: in 80% of the simulated cases the saving over the horizon "
+               "lies between {p10_money} and {p90_money} in present value, a range that includes "
+               "zero."),
+            (("p10_money", low), ("p90_money", high)),
         ))
+    reasons += _horizon_reasons(horizon, chosen)
     reasons += _operation_reasons(scenario, best)
     if breakeven is not None:
         reasons.append(Message(
@@ -112,24 +163,102 @@ def recommend(scenario: Scenario, uncertainty: MonteCarlo,
              ("option", best.name)),
         ))
     caveats = _caveats(scenario, best) if chosen is best else ()
+    picked = horizon.option(chosen.id)
     return Recommendation(verdict, chosen.id, chosen.name, best.id, saving, share,
-                          tuple(reasons), tuple(caveats))
+                          tuple(reasons), tuple(caveats), horizon.years, horizon.today_id,
+                          pv_saving, (low, high), picked.npv, picked.payback_month)
 
 
-def _cost_reason(best: OptionCost, saving: float, share: float) -> Message:
+def _present_value_reason(best: OptionCost, pv_saving: float, years: int) -> Message:
+    if pv_saving > 0:
+        return Message(
+            N_("Over the {years_count} years of the planning horizon, {option} costs "
+               "{saving_money} less than the in-house team in present value, every change of "
+               "operation included."),
+            (("years_count", years), ("option", best.name), ("saving_money", pv_saving)),
+            FOR_OUTSOURCING,
+        )
+    return Message(
+        N_("Over the {years_count} years of the planning horizon, the cheapest outsourced "
+           "option, {option}, costs {extra_money} more than the in-house team in present value, "
+           "every change of operation included."),
+        (("years_count", years), ("option", best.name), ("extra_money", -pv_saving)),
+        FOR_IN_HOUSE,
+    )
+
+
+def _annual_reason(best: OptionCost, saving: float, share: float) -> Message:
     if saving > 0:
         return Message(
-            N_("{option} costs {saving_money} a year less than the in-house team "
-               "({saving_share} of its cost)."),
+            N_("In a steady-state year, {option} costs {saving_money} less than the in-house "
+               "team ({saving_share} of its cost)."),
             (("option", best.name), ("saving_money", saving), ("saving_share", share)),
             FOR_OUTSOURCING,
         )
     return Message(
-        N_("The cheapest outsourced option, {option}, costs {extra_money} a year more than the "
-           "in-house team ({extra_share} of its cost)."),
+        N_("In a steady-state year, {option} costs {extra_money} more than the in-house team "
+           "({extra_share} of its cost)."),
         (("option", best.name), ("extra_money", -saving), ("extra_share", -share)),
         FOR_IN_HOUSE,
     )
+
+
+def _benchmark_reason(best: OptionCost, saving: float, share: float) -> Message:
+    """What the published ranges suggest when no vendor has quoted."""
+    if saving > 0:
+        return Message(
+            N_("No vendor has quoted, so there is no offer to recommend. In the middle of the "
+               "published price ranges, {option} would cost {saving_money} a year less than the "
+               "in-house team ({saving_share} of its cost): ask vendors of that kind for "
+               "quotes."),
+            (("option", best.name), ("saving_money", saving), ("saving_share", share)),
+        )
+    return Message(
+        N_("No vendor has quoted, so there is no offer to recommend. Even in the middle of the "
+           "published price ranges, the cheapest outsourced model, {option}, would cost "
+           "{extra_money} a year more than the in-house team ({extra_share} of its cost)."),
+        (("option", best.name), ("extra_money", -saving), ("extra_share", -share)),
+    )
+
+
+def _horizon_reasons(horizon: Horizon, chosen: OptionCost) -> list[Message]:
+    """What moving from today's operation to the chosen one costs, and when it pays back; the
+    planned exit when the chosen option would be left."""
+    today, picked = horizon.today, horizon.option(chosen.id)
+    transition = picked.one_off("transition")
+    reasons = []
+    if picked.id != today.id:
+        common = (("option", chosen.name), ("today", today.option.name),
+                  ("npv_money", picked.npv), ("transition_money", transition))
+        if picked.payback_month is not None:
+            reasons.append(Message(
+                N_("Against today's operation ({today}), {option} has a net present value of "
+                   "{npv_money}: changing costs {transition_money} once, and the cumulative "
+                   "saving covers it in month {payback_count}."),
+                (*common, ("payback_count", picked.payback_month)),
+            ))
+        else:
+            reasons.append(Message(
+                N_("Against today's operation ({today}), {option} has a net present value of "
+                   "{npv_money}: changing costs {transition_money} once, and the saving does not "
+                   "cover it within the horizon."),
+                common,
+            ))
+    elif transition > 0:
+        reasons.append(Message(
+            N_("Bringing today's team to the size the service targets need costs "
+               "{transition_money} in hiring, training or severance."),
+            (("transition_money", transition),),
+        ))
+    if picked.exit_month is not None:
+        reasons.append(Message(
+            N_("Your exit plan brings the work back in-house at the end of year {year_count}: "
+               "leaving {option} costs {exit_money} in exit fees, dual running, hiring and "
+               "training."),
+            (("year_count", (picked.exit_month - 1) // 12), ("option", chosen.name),
+             ("exit_money", picked.one_off("exit"))),
+        ))
+    return reasons
 
 
 def _operation_reasons(scenario: Scenario, best: OptionCost) -> list[Message]:
@@ -175,21 +304,20 @@ def _operation_reasons(scenario: Scenario, best: OptionCost) -> list[Message]:
 
 
 def _cheaper_reference(scenario: Scenario, best: OptionCost) -> list[Message]:
-    """A published price well below the best quote means the quotes in hand may be dear."""
+    """The chosen vendor's prices well above the published range of its own region (like with
+    like, `options.like_for_like`) mean its quote may be dear."""
     if best.kind != "vendor":
         return []
-    mids = [o for o in scenario.of_kind("model") if o.id.endswith(":mid")]
-    cheapest = min(mids, key=lambda o: o.total)
-    gap = best.total - cheapest.total
+    published = like_for_like(best, scenario.context)
+    gap = best.total - published.total
     if gap <= REFERENCE_GAP_SHARE * scenario.inhouse.total:
         return []
-    market = spec_of(cheapest).keys[1]
+    regions = ",".join(best.regions)
     return [Message(
-        N_("In the middle of the published price ranges, {option} at {region} prices would cost "
-           "{gap_money} a year less than {vendor}: ask vendors of that kind for a quote before "
-           "you sign."),
-        (("option", cheapest.name), ("region", market), ("gap_money", gap),
-         ("vendor", best.name)),
+        N_("In the middle of the published price ranges of its own regions ({regions}), the "
+           "work {vendor} quoted for would cost {gap_money} a year less: ask it, or other "
+           "vendors there, for a better price before you sign."),
+        (("regions", regions), ("gap_money", gap), ("vendor", best.name)),
     )]
 
 

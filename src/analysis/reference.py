@@ -22,6 +22,8 @@ import pandas as pd
 from analysis.i18n import N_
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+CURRENCY = "USD"
+"""The currency of every published price."""
 COLUMNS = ("id", "name", "low", "high", "unit", "source", "note", "quote")
 TABLES = ("regions", "shared_per_minute", "dedicated_hourly", "outbound_hourly", "guides")
 SOURCES = "sources"
@@ -38,6 +40,22 @@ COMMISSION_PREMIUM = "commission_premium"
 SHARED_MAX_MONTHLY = "shared_max_monthly_interactions"
 SHARED_POOL_CLIENTS = "shared_pool_clients"
 EMAIL_RESPONSE_HOURS = "email_response_hours"
+
+OUTBOUND_OF_MARKET = {INTERNATIONAL: "india_philippines", USA_CANADA: "mature_western"}
+"""The outbound hourly range (seed 001) that goes with each inbound market: the smaller agencies
+of India and the Philippines for the international low-cost market, the mature western countries
+(USA, UK, Germany, Canada) for USA/Canada."""
+OUTBOUND_OF_REGION = {
+    "usa_canada": "mature_western",
+    "western_europe": "mature_western",
+    "eastern_europe": "eastern_europe_latin_america",
+    "latin_america": "eastern_europe_latin_america",
+    "india": "india_philippines",
+    "asia_philippines": "india_philippines",
+}
+"""The outbound hourly range of each region of the location guide that seed 001 names in its
+outbound prices (the UK and Germany are western Europe); Australia, Africa/Middle East and
+Pakistan have none, so their outbound work is priced at their location-guide rate."""
 
 LEVELS = ("low", "mid", "high")
 """Where in a range a price is read: its low end, its middle or its high end."""
@@ -91,7 +109,6 @@ class Range:
         return {"low": self.low, "mid": self.mid, "high": self.high}[which]
 
 
-
 @dataclass(frozen=True)
 class Reference:
     """Every reference table, each a tuple of ranges in the CSV's order."""
@@ -113,6 +130,21 @@ class Reference:
 
     def guide(self, guide_id: str) -> Range:
         return _by_id(self.guides, guide_id)
+
+    def outbound(self, outbound_id: str) -> Range:
+        return _by_id(self.outbound_hourly, outbound_id)
+
+    def outbound_of_region(self, region_id: str) -> Range:
+        """A region's outbound hourly range, or its location-guide range when seed 001 gives
+        none for it (`OUTBOUND_OF_REGION`)."""
+        found = OUTBOUND_OF_REGION.get(region_id)
+        return self.outbound(found) if found else self.region(region_id)
+
+    def shared_of_region(self, region_id: str) -> Range:
+        """The shared per-minute range a vendor in a region is held against: USA/Canada for
+        vendors there, the international low-cost agencies' elsewhere (the only two markets
+        seed 001 prices by the minute)."""
+        return self.shared(USA_CANADA if region_id == USA_CANADA else INTERNATIONAL)
 
 
 def _by_id(ranges: tuple[Range, ...], wanted: str) -> Range:
@@ -145,6 +177,14 @@ def read_sources(directory: Path = REFERENCE_DIR) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{SOURCES}.csv lacks columns {sorted(missing)}")
     return frame[list(SOURCE_COLUMNS)]
+
+
+@cache
+def source_title(document: str, directory: Path = REFERENCE_DIR) -> tuple[str, str]:
+    """A document's title, as the document gives it, and its language code (sources.csv), for
+    citing it by title in prose; KeyError for a document sources.csv does not list."""
+    frame = read_sources(directory).set_index("document")
+    return str(frame.loc[document, "title"]), str(frame.loc[document, "language"])
 
 
 @cache

@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
+from importlib import metadata
 from pathlib import Path
 
 from analysis.book import paths
@@ -52,13 +54,33 @@ def _under(folder: Path, pattern: str, skip: Path | None = None) -> list[Path]:
 
 
 def package_digest() -> str:
-    """What the numbers and words of a chapter depend on inside the repository (not `book/`)."""
+    """What the numbers and words of a chapter depend on: the package's code, catalogs and
+    reference data inside the repository (not `book/`), and the installed versions of the
+    libraries it runs on (`dependency_versions`)."""
     files = (
         _under(paths.PACKAGE_DIR, "*.py", skip=BOOK_PACKAGE)
         + _under(paths.PACKAGE_DIR, "*.po", skip=BOOK_PACKAGE)
         + _under(paths.REFERENCE_DIR, "*.csv")
     )
-    return files_digest(files, REPOSITORY)
+    return digest(files_digest(files, REPOSITORY), dependency_versions())
+
+
+DISTRIBUTION = "cs-sourcing-analysis"
+
+
+def dependency_versions() -> str:
+    """Each runtime dependency of the project with its installed version, one per line.
+
+    A chapter's figures and charts also depend on these (the fonts drawn into the charts, the
+    chart renderer, the number formats): upgrading a pinned one must re-run the chapters, not
+    reuse runs made with the old one.
+    """
+    names = sorted({
+        re.split(r"[\s;<>=!~\[(]", requirement, maxsplit=1)[0].lower()
+        for requirement in metadata.requires(DISTRIBUTION) or ()
+        if "extra ==" not in requirement
+    })
+    return "\n".join(f"{name}=={metadata.version(name)}" for name in names)
 
 
 def book_package_digest() -> str:

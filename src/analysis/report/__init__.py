@@ -15,7 +15,13 @@ re-exports what the notebooks call, so they say `report.verdict(...)` whatever m
 
 from analysis.report.charts import use_charts
 from analysis.report.cover import book_cover
-from analysis.report.inhouse import inhouse_chart, inhouse_sentence, inhouse_table, unit_costs_table
+from analysis.report.inhouse import (
+    inhouse_chart,
+    inhouse_sentence,
+    inhouse_table,
+    management_table,
+    unit_costs_table,
+)
 from analysis.report.methodology import (
     assumptions_table,
     factors_table,
@@ -32,11 +38,15 @@ from analysis.report.operation import (
     workload_table,
 )
 from analysis.report.outsourcing import (
+    billing_sentence,
+    billing_table,
     commission_table,
     direction_table,
+    model_fit,
     models_sentence,
     models_table,
     quote_positions,
+    quote_terms_table,
     quotes_section,
     vendor_table,
 )
@@ -55,6 +65,8 @@ from analysis.report.staffing import (
     staffing_table,
 )
 from analysis.report.summary import (
+    basis,
+    benchmarks_note,
     caveats,
     counter_arguments,
     headline_sentence,
@@ -73,15 +85,34 @@ from analysis.report.uncertainty import (
     tornado_sentence,
     what_would_change,
 )
+from analysis.report.years import (
+    cumulative_chart,
+    cumulative_frame,
+    cumulative_sentence,
+    meaning,
+    npv_sentence,
+    npv_table,
+    one_off_sentence,
+    one_off_table,
+    plan_table,
+    yearly_table,
+)
 
 __all__ = [
     "assumptions_table",
+    "basis",
+    "benchmarks_note",
+    "billing_sentence",
+    "billing_table",
     "book_cover",
     "break_even_sentence",
     "caveats",
     "commission_table",
     "company_table",
     "counter_arguments",
+    "cumulative_chart",
+    "cumulative_frame",
+    "cumulative_sentence",
     "direction_table",
     "factors_table",
     "formulas",
@@ -92,12 +123,21 @@ __all__ = [
     "inhouse_sentence",
     "inhouse_table",
     "language_note",
+    "management_table",
+    "meaning",
+    "model_fit",
     "models_sentence",
     "models_table",
     "monte_carlo_chart",
     "monte_carlo_table",
+    "npv_sentence",
+    "npv_table",
+    "one_off_sentence",
+    "one_off_table",
+    "plan_table",
     "queue_text",
     "quote_positions",
+    "quote_terms_table",
     "quotes_section",
     "reasons",
     "reference_tables",
@@ -124,4 +164,5 @@ __all__ = [
     "workload_sentence",
     "workbook_warnings",
     "workload_table",
+    "yearly_table",
 ]

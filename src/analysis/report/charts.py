@@ -152,16 +152,19 @@ def _lookup(table: dict[str, list[str]]) -> str:
 
 
 def category_y(field: str, lang: str, order: Sequence[str], size: Size,
-               title: str | None = None) -> alt.Y:
+               title: str | None = None, extent: int | None = None) -> alt.Y:
     """A category axis whose labels wrap at `size.label_chars`, centred on their band.
 
     The lines come from a lookup table in the label expression; a label's offset moves it up by
-    half its extra lines, since Vega starts a multi-line label at the band's centre.
+    half its extra lines, since Vega starts a multi-line label at the band's centre. `extent`
+    (px) is the least room the axis takes, so that panels stacked in one chart line up.
     """
     lookup = _lookup(label_lines(order, size.label_chars, lang))
+    room = {} if extent is None else {"minExtent": extent}
     return alt.Y(
         field, type="nominal", title=title, sort=list(order),
         axis=alt.Axis(
+            **room,
             orient=layout(lang).category_axis, labelLimit=0, labelLineHeight=LINE_HEIGHT,
             labelBaseline="middle", labelExpr=f"{lookup}[datum.value] || datum.label",
             labelOffset={"expr": f"-(length({lookup}[datum.value] || [1]) - 1) * "
@@ -186,16 +189,17 @@ nothing when each category is a row of its own)."""
 
 
 def category_rows(layers: Layers, data: object, field: str, order: Sequence[str], size: Size,
-                  lang: str) -> alt.TopLevelMixin:
+                  lang: str, extent: int | None = None) -> alt.TopLevelMixin:
     """Horizontal bars, one category a row, drawn for `size`.
 
     Beside a wide column, the labels sit on the category axis, wrapped (`category_y`). On a
     phone (`size.rows`) each row is a panel of its own with its label above its bars, across
     the whole width: labels wrap far less and the bars keep their length. Every layer must use
     `data` (the panels split it by `field`), so reference lines are drawn with `alt.datum`.
+    `extent` is the category axis's least room beside a wide column (`category_y`).
     """
     if not size.rows:
-        y = category_y(field, lang, order, size)
+        y = category_y(field, lang, order, size, extent=extent)
         return alt.layer(*layers(size, {"y": y}), data=data).properties(
             height=band_step(order, size, lang))
     lookup = _lookup(label_lines(order, size.row_chars, lang))

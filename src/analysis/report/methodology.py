@@ -1,4 +1,4 @@
-"""The methodology chapter: its formulas in the reader's words, the assumptions used, the ranges
+"""Chapter 09, methodology: its formulas in the reader's words, the assumptions used, the ranges
 tested, and the published tables compared with, citing their sources by title and quoting them in
 their own language.
 """
@@ -16,7 +16,7 @@ import pandas as pd
 from analysis import reference as ref
 from analysis import uncertainty
 from analysis.i18n import N_, fmt_date, fmt_number, translator
-from analysis.model import Assumptions, Inputs
+from analysis.model import Assumptions, Inputs, Years
 from analysis.names import Name, bdi_latin
 from analysis.report.blocks import Html, Text, paragraph, table
 from analysis.report.words import (
@@ -50,9 +50,12 @@ UNIT_NAMES = {
 
 
 def field_value(field: wf.Field, value: object, lang: str) -> str:
-    """A workbook value written as the reader would type it back: percent, hour or number."""
+    """A workbook value written as the reader would type it back: percent, hour, a dropdown's
+    label or number; a blank with a rule says the rule (`Field.default_text`)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
+        return translator(lang)(field.default_text) if field.default_text else DASH
+    if field.kind is wf.Kind.CHOICE:
+        return translator(lang)(wf.choice_label(field.choices, str(value)))
     if field.kind is wf.Kind.PERCENT:
         return share(float(value), lang)  # type: ignore[arg-type]
     if field.kind is wf.Kind.HOUR:
@@ -64,15 +67,28 @@ def field_value(field: wf.Field, value: object, lang: str) -> str:
 def assumption_rows(inputs: Inputs) -> pd.DataFrame:
     """Every assumption with its value, default and whether the workbook changed it.
 
-    The InHouse sheet's figures all come from the workbook; the Assumptions sheet's fields and
-    the hourly profile have defaults (`model.Assumptions`), and `set` says the value differs.
+    The InHouse sheet's first block all comes from the workbook; its management block (format
+    v2), the Assumptions sheet's fields, the benchmark terms, the hourly profile and the Years
+    sheet's figures have defaults (`model`), and `set` says the value differs. (Today's
+    operation is named in the chapter over the years.)
     """
     defaults = Assumptions()
     rows = [{"key": f.key, "label": f.label, "field": f, "value": getattr(inputs.inhouse, f.key),
              "default": None, "source": "workbook"}
             for f in wf.INHOUSE_FIELDS if f.key in {x.name for x in fields(inputs.inhouse)}]
-    for f in wf.ASSUMPTION_FIELDS:
+    for f in wf.MANAGEMENT_FIELDS:
+        value = getattr(inputs.inhouse, f.key)
+        rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
+                     "default": f.default, "source": "set" if value != f.default else "default"})
+    for f in wf.ASSUMPTION_FIELDS + wf.BENCHMARK_FIELDS:
         value, default = getattr(inputs.assumptions, f.key), getattr(defaults, f.key)
+        rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
+                     "default": default, "source": "set" if value != default else "default"})
+    plan, defaults_plan = inputs.years, Years()
+    for f in wf.YEARS_FIELDS:
+        if f.key == "current_operation":
+            continue
+        value, default = getattr(plan, f.key), getattr(defaults_plan, f.key)
         rows.append({"key": f.key, "label": f.label, "field": f, "value": value,
                      "default": default, "source": "set" if value != default else "default"})
     return pd.DataFrame(rows)
@@ -97,7 +113,8 @@ def assumptions_table(inputs: Inputs, lang: str) -> Html:
 
 def factors_table(lang: str) -> Html:
     _ = translator(lang)
-    rows = [[_(f.label), share(f.change, lang, sign="±")] for f in uncertainty.FACTORS]
+    rows = [[_(f.label), _("cheapest to dearest basis") if f.discrete
+             else share(f.change, lang, sign="±")] for f in uncertainty.FACTORS]
     return table([_("Input"), _("Moved by")], rows, numeric=(1,))
 
 
@@ -192,16 +209,45 @@ FORMULAS = {
     ),
     "costs": (
         (N_("yearly cost of a quote"),
-         (N_("usage charge"), "+", N_("top-up to the monthly minimum"), "+", "(",
-          N_("set-up fee"), "+", N_("exit fee"), ")", "÷", N_("horizon in years"))),
+         (N_("usage charge"), "+", N_("night and weekend surcharge"), "+",
+          N_("top-up to the monthly minimum"), "+", N_("service bonus"), "−",
+          N_("service credit"), "+", "(", N_("set-up fee"), "+", N_("exit fee"), ")", "÷",
+          N_("horizon in years"))),
         (N_("outsourced option"),
          (N_("its quotes"), "+", N_("retained vendor management"), "+",
           N_("channels left in-house"))),
         (N_("saving"), (N_("in-house cost"), "−", N_("cost of the option"))),
     ),
+    "billing": (
+        (N_("usage charge"), (N_("price"), "×", N_("quantity billed in a year"))),
+        (N_("paid hours"),
+         (N_("in-seat hours"), "÷", "(", "1", "−", N_("the vendor's shrinkage"), ")")),
+        (N_("productive hours"), (N_("contacts"), "×", N_("average handling time"))),
+        (N_("minutes of handling time"),
+         (N_("contacts"), "×", N_("average handling time in minutes"), "×",
+          N_("billed minutes per handled minute"))),
+        (N_("minutes of talk time"),
+         (N_("minutes of handling time"), "×", "(", "1", "−", N_("after-call work share"),
+          ")")),
+        (N_("resolved contacts"), (N_("contacts"), "×", N_("resolution rate"))),
+    ),
+    "years": (
+        (N_("discount factor of a month"),
+         ("(", "1", "+", N_("yearly discount rate"), ")", "^", "(", "−",
+          N_("months from today to the month's end"), "÷", "12", ")")),
+        (N_("present value of an option"),
+         ("Σ", "(", N_("the month's cost"), "×", N_("its discount factor"), ")")),
+        (N_("NPV of an option"),
+         (N_("present value of today's operation"), "−", N_("present value of the option"))),
+        (N_("payback month"),
+         (N_("the first month in which the saving added up from the start, after the cost of "
+             "changing, is zero or more"),)),
+    ),
 }
-"""The methodology's formulas: each a result and its terms (message ids) with the operators."""
-OPERATORS = frozenset("×÷+−=()")
+"""The methodology's formulas: each a result and its terms (message ids) with the operators
+and figures (`LITERALS`); Σ sums over the months of the planning horizon."""
+LITERALS = frozenset({"×", "÷", "+", "−", "=", "(", ")", "^", "Σ", "1", "12"})
+"""Operators and figures, written as they are in every language."""
 
 
 def _tight(line: str) -> str:
@@ -215,8 +261,8 @@ def formulas(name: str, lang: str) -> Html:
     _ = translator(lang)
     lines_html, lines_text = [], []
     for result, terms in FORMULAS[name]:
-        parts = [_(result), "=", *(term if term in OPERATORS else _(term) for term in terms)]
-        html = " ".join(escape(part) if part in OPERATORS else f"<bdi>{escape(part)}</bdi>"
+        parts = [_(result), "=", *(term if term in LITERALS else _(term) for term in terms)]
+        html = " ".join(escape(part) if part in LITERALS else f"<bdi>{escape(part)}</bdi>"
                         for part in parts)
         lines_html.append(f'<p class="report-formula" dir="ltr">{_tight(html)}</p>')
         lines_text.append(_tight(" ".join(parts)))

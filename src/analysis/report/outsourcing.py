@@ -1,5 +1,6 @@
-"""Chapter 05, outsourcing options: quotes against published ranges, vendors, pricing models,
-direction and commission.
+"""Chapter 05, outsourcing options: where each model fits, the quotes' contract terms and billing
+bases, quotes against their own regions' published ranges, vendors, the verdict under each
+billing basis, the benchmark models, direction and commission.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ import altair as alt
 import pandas as pd
 from babel.lists import format_list
 
-from analysis import costs, options
+from analysis import costs, options, uncertainty
 from analysis import reference as ref
 from analysis.i18n import N_, currency_symbol, fmt_money, fmt_number, locale, translator
-from analysis.model import Inputs, PricingModel
-from analysis.report.blocks import Figure, Html, paragraph, table
+from analysis.model import Channel, Inputs, PricingModel, VendorQuote
+from analysis.report.blocks import Figure, Html, Text, paragraph, table
 from analysis.report.charts import (
     HIGHLIGHT,
     MUTED,
@@ -31,6 +32,7 @@ from analysis.report.words import (
     DASH,
     amount,
     channel_name,
+    cited,
     fill,
     in_currency,
     model_name,
@@ -44,57 +46,100 @@ from analysis.workbook import format as wf
 MARKETS = ref.NAMES["dedicated_hourly"]
 POSITIONS = {"below": N_("below the range"), "within": N_("within the range"),
              "above": N_("above the range"), "none": N_("no published range")}
+BASIS_NAMES = {c.value: c.label for c in wf.BASIS_CHOICES}
+BILLED_UNITS = {
+    "hour": N_("{quantity} hours"),
+    "minute": N_("{quantity} minutes"),
+    "agent_month": N_("{quantity} agent-months"),
+    "contact": N_("{quantity} contacts"),
+    "resolved_contact": N_("{quantity} resolved contacts"),
+    "success": N_("{quantity} successes"),
+}
+"""How `QuoteCost.billed` reads in each unit (`costs.BILLED_UNITS`)."""
+PER_MODEL = {
+    PricingModel.MONTHLY_PER_AGENT: N_("per agent"),
+    PricingModel.PER_TRANSACTION: N_("per handled contact"),
+    PricingModel.PER_OUTCOME: N_("per resolved contact"),
+    PricingModel.COMMISSION: N_("per success"),
+}
+"""What a model without a billing basis bills, for the basis column."""
 
 
-def reference_range(quote_region: str, model: PricingModel,
-                    reference: ref.Reference) -> tuple[str, ref.Range] | None:
-    """The published range a quote compares with, and its unit ("minute" or "hour").
+def reference_range(quote: VendorQuote, reference: ref.Reference) -> tuple[str, ref.Range] | None:
+    """The published range a quote is held against, like with like, and its unit ("minute" or
+    "hour").
 
-    Per-minute prices compare with the shared per-minute guide (the USA/Canada line for vendors
-    there, the international one elsewhere); hourly prices with the location guide of the
-    vendor's region. Monthly and commission prices have no published range.
+    Per-minute prices compare with the shared per-minute guide of the vendor's market (the
+    USA/Canada line for vendors there, the international one elsewhere); hourly prices, and
+    monthly prices per agent (a dedicated price aggregated, seed 001), with the vendor's own
+    region (outbound calls: the region's outbound rate, where seed 001 gives one). Prices per
+    contact, per outcome or by commission have no published range.
     """
-    if model is PricingModel.SHARED_PER_MINUTE:
-        market = ref.USA_CANADA if quote_region == ref.USA_CANADA else ref.INTERNATIONAL
-        return "minute", reference.shared(market)
-    if model in (PricingModel.DEDICATED_PER_HOUR, PricingModel.HOURLY_PLUS_COMMISSION):
-        return "hour", reference.region(quote_region)
+    if quote.model is PricingModel.SHARED_PER_MINUTE:
+        return "minute", reference.shared_of_region(quote.region)
+    if quote.model in (PricingModel.DEDICATED_PER_HOUR, PricingModel.HOURLY_PLUS_COMMISSION,
+                       PricingModel.MONTHLY_PER_AGENT):
+        published = (reference.outbound_of_region(quote.region)
+                     if quote.channel is Channel.OUTBOUND_PHONE else reference.region(quote.region))
+        return "hour", published
     return None
 
 
-def quote_positions(inputs: Inputs, reference: ref.Reference) -> pd.DataFrame:
-    """Each quote's rate against its published range, both in the company's currency."""
+def compared_price(priced: costs.QuoteCost, unit: str) -> float:
+    """A quote's price in the published range's terms: per minute as quoted; per hour, what its
+    time charge (commission aside) comes to per in-seat hour of your workload. The published
+    hourly rates are logged-in hours, so a price on paid hours (more hours) is worth less an hour
+    and one on productive hours (fewer) more; a monthly price counts its agents' shrinkage and
+    whole agents."""
+    if unit == "minute":
+        return priced.quote.rate
+    hours = priced.volume.agent_hours
+    return priced.billed * priced.quote.rate / hours if hours else math.nan
+
+
+def quote_positions(scenario: options.Scenario) -> pd.DataFrame:
+    """Each quote's price against its own published range, both in the company's currency.
+
+    `compared` is the price in the range's unit (`compared_price`); `low` and `high` the range.
+    """
+    ctx = scenario.context
+    usd = ctx.inputs.company.usd_rate
     rows = []
-    for q in inputs.quotes:
-        found = reference_range(q.region, q.model, reference)
-        low = high = math.nan
+    for q in options.priced_quotes(ctx.inputs, ctx.vendor_channels, ctx.reference):
+        quote = q.quote
+        found = reference_range(quote, ctx.reference)
+        low = high = compared = math.nan
         unit, position = "", "none"
         if found is not None:
             unit, published = found
-            low = published.low * inputs.company.usd_rate
-            high = published.high * inputs.company.usd_rate
-            position = "below" if q.rate < low else "above" if q.rate > high else "within"
-        rows.append({"vendor": q.vendor, "region": q.region, "channel": str(q.channel),
-                     "model": str(q.model), "rate": q.rate, "unit": unit, "low": low,
-                     "high": high, "position": position})
+            low, high = published.low * usd, published.high * usd
+            compared = compared_price(q, unit)
+            position = ("below" if compared < low - 1e-9 else
+                        "above" if compared > high + 1e-9 else "within")
+        rows.append({"vendor": quote.vendor, "region": quote.region, "channel": str(quote.channel),
+                     "model": str(quote.model), "rate": quote.rate, "unit": unit,
+                     "compared": compared, "low": low, "high": high, "position": position})
     return pd.DataFrame(rows, columns=["vendor", "region", "channel", "model", "rate", "unit",
-                                       "low", "high", "position"])
+                                       "compared", "low", "high", "position"])
 
 
 def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
     _ = translator(lang)
     header = [_("Vendor"), _("Region"), _("Channel"), _("Pricing model"),
-              in_currency(_("Rate"), currency, lang),
+              in_currency(_("Rate"), currency, lang), in_currency(_("Compared as"), currency, lang),
               in_currency(_("Published range"), currency, lang), _("Your quote is")]
+    units = {"minute": _("{price} a minute"), "hour": _("{price} an hour in seat")}
     rows = []
     for r in frame.itertuples():
-        published = DASH if r.position == "none" else fill(
+        none = r.position == "none"
+        published = DASH if none else fill(
             _("{low} to {high}"), lang, low=amount(r.low, lang, 2), high=amount(r.high, lang, 2))
+        compared = DASH if none else fill(units[r.unit], lang, price=amount(r.compared, lang, 2))
         rows.append([name_text(r.vendor, lang), region_name(r.region, lang),
-                     channel_name(r.channel, lang),
-                     model_name(r.model, lang), amount(r.rate, lang, 2), published,
+                     channel_name(r.channel, lang), model_name(r.model, lang),
+                     amount(r.rate, lang, 2), compared, published,
                      _(POSITIONS[r.position])])
-    return table(header, rows, numeric=(4, 5), key=(6,))
+    return table(header, rows, numeric=(4, 5, 6), key=(7,))
 
 
 def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None:
@@ -103,7 +148,7 @@ def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None
     _ = translator(lang)
     symbol = currency_symbol(currency, lang)
     titles = {"minute": _("Price per minute ({currency})"),
-              "hour": _("Price per agent hour ({currency})")}
+              "hour": _("Price per agent hour in seat ({currency})")}
     parts = []
     for unit, title in titles.items():
         part = frame[frame["unit"] == unit].copy()
@@ -126,7 +171,7 @@ def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None
             band = alt.Chart(part).mark_bar(color=MUTED, height=14).encode(
                 x=value_x("low", x_title, lang, size, ",.2f", zero=False), x2="high", y=y)
             point = alt.Chart(part).mark_point(filled=True, size=90).encode(
-                x=alt.X("rate:Q"), y=y,
+                x=alt.X("compared:Q"), y=y,
                 color=alt.Color("where:N", title=_("Your quote is"), scale=alt.Scale(
                     domain=positions, range=["#2e7d32", NEUTRAL, HIGHLIGHT])))
             panels.append(alt.layer(band, point).properties(
@@ -159,9 +204,10 @@ def quotes_sentence(frame: pd.DataFrame, lang: str) -> Html:
         return paragraph(_("The workbook has no vendor quotes: the outsourced options below are "
                            "priced from the published ranges."))
     return paragraph(fill(_(
-        "Grey bars are the published low-to-high range for the vendor's model and region, points "
-        "are your quotes: {within} of the {count} comparable quotes fall within their range, "
-        "{below} below and {above} above."
+        "Grey bars are the published low-to-high range for the vendor's model and its own region, "
+        "points are your quotes, an hourly or monthly price as what it comes to per agent hour "
+        "in seat on your workload: {within} of the {count} comparable quotes fall within their "
+        "range, {below} below and {above} above."
     ), lang, count=fmt_number(len(priced), lang),
              within=fmt_number(int((priced["position"] == "within").sum()), lang),
              below=fmt_number(int((priced["position"] == "below").sum()), lang),
@@ -175,19 +221,20 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
     frame = options.options_with_saving(scenario, "vendor")
     header = [_("Vendor"), _("Channels it serves"), _("Stay in-house"),
               in_currency(_("Annual cost"), currency, lang),
-              in_currency(_("Per contact"), currency, lang),
-              in_currency(_("Saving vs in-house"), currency, lang), _("Saving share")]
+              in_currency(_("Saving vs in-house"), currency, lang), _("Saving share"),
+              in_currency(_("Same work at its regions' mid prices"), currency, lang)]
     rows = []
     for r in frame.itertuples():
         option = scenario.option(r.id)
         served = [channel_name(c, lang) for c in option.outsourced_channels]
         kept = [channel_name(c, lang) for c in option.inhouse.channels] if option.inhouse else []
+        like = options.like_for_like(option, scenario.context) if option.quotes else None
         rows.append([name_text(r.name, lang),
                      format_list(served, locale=locale(lang)) if served else DASH,
                      format_list(kept, locale=locale(lang)) if kept else DASH,
-                     amount(r.total, lang), amount(r.per_contact, lang, 2),
-                     amount(r.saving, lang), share(r.saving_share, lang)])
-    return table(header, rows, numeric=range(3, 7), key=(5,))
+                     amount(r.total, lang), amount(r.saving, lang), share(r.saving_share, lang),
+                     DASH if like is None else amount(like.total, lang)])
+    return table(header, rows, numeric=range(3, 7), key=(4,))
 
 
 def models_frame(scenario: options.Scenario) -> pd.DataFrame:
@@ -223,9 +270,10 @@ def models_sentence(scenario: options.Scenario, lang: str) -> Html:
     model, market = best["model"], best["market"]
     currency = scenario.context.inputs.company.currency
     return paragraph(fill(_(
-        "Each model is priced at the published range of the market shown; your own quotes are "
-        "compared above as vendor offers. On your workload the cheapest model is {model} at "
-        "{market} prices: {cost} a year in the middle of the range."
+        "These are benchmarks, not offers: each model is priced at the published range of the "
+        "market shown, with typical contract terms (a set-up fee and a minimum commitment); your "
+        "own quotes are compared above as vendor offers. On your workload the cheapest model is "
+        "{model} at {market} prices: {cost} a year in the middle of the range."
     ), lang, model=_(options.MODEL_NAMES[model]), market=_(MARKETS[market]),
              cost=fmt_money(best["mid"], currency, lang)))
 
@@ -295,3 +343,136 @@ def commission_table(scenario: options.Scenario, lang: str) -> Html:
              DASH if math.isnan(r.floor) else amount(r.floor, lang, 2)]
             for r in frame.itertuples()]
     return table(header, rows, numeric=range(3, 7))
+
+
+def model_fit(inputs: Inputs, reference: ref.Reference, lang: str) -> Html:
+    """Where each model fits according to the source documents, and which the volume fits.
+
+    Seed 003: the shared model suits a relatively low volume of interactions (up to about 100 a
+    month) or contact patterns that change with the seasons; the dedicated model suits high,
+    predictable volume, around the clock or through the working day. Seed 001: shared services
+    suit large swings in volume or low activity, dedicated ones complex work or large,
+    predictable volume. The documents are cited by title (`words.cited`).
+    """
+    _ = translator(lang)
+    monthly = sum(d.monthly_contacts for d in inputs.demand)
+    shared_limit = reference.guide(ref.SHARED_MAX_MONTHLY)
+    limit = shared_limit.high
+    fits = (_("Your {contacts} interactions a month are far more than that: the dedicated model "
+              "fits your volume, and the shared one only for overflow or a very seasonal "
+              "channel.")
+            if monthly > limit else
+            _("Your {contacts} interactions a month are within that: the shared model fits your "
+              "volume."))
+    where = fill(_(
+        "The source documents say where each model fits. According to “{models_source}”, the "
+        "shared model suits a low volume, up to about {limit} interactions a month, or one that "
+        "swings with the seasons; according to it and to “{prices_source}”, the dedicated model "
+        "suits a high, predictable volume, around the clock or through the working day."
+    ), lang, limit=fmt_number(limit, lang), models_source=cited(shared_limit.source),
+        prices_source=cited(reference.dedicated(ref.INTERNATIONAL).source))
+    yours = fill(fits, lang, contacts=fmt_number(monthly, lang))
+    return paragraph(Text(f"{where} {yours}", f"{where.html} {yours.html}"))
+
+
+def basis_text(priced: costs.QuoteCost, lang: str) -> str:
+    """The billing basis in force, or what a model without one bills per."""
+    _ = translator(lang)
+    if priced.basis is not None:
+        return _(BASIS_NAMES[priced.basis])
+    return _(PER_MODEL[priced.quote.model])
+
+
+def terms_text(priced: costs.QuoteCost, currency: str, lang: str) -> str:
+    """The other terms that move the charge: surcharge, service level and credits, resolution."""
+    _ = translator(lang)
+    quote = priced.quote
+    parts: list[Text] = []
+    if quote.night_weekend_surcharge:
+        parts.append(fill(_("{share} more at night and at weekends"), lang,
+                          share=share(quote.night_weekend_surcharge, lang)))
+    if priced.expected_service_level is not None and priced.target_service_level is not None:
+        parts.append(fill(_("service level {expected}, target {target}"), lang,
+                          expected=share(priced.expected_service_level, lang),
+                          target=share(priced.target_service_level, lang)))
+    if priced.service_adjustment:
+        text = (_("bonus {amount}") if priced.service_adjustment > 0 else _("credit {amount}"))
+        parts.append(fill(text, lang, amount=fmt_money(abs(priced.service_adjustment), currency,
+                                                       lang)))
+    if quote.model is PricingModel.PER_OUTCOME:
+        parts.append(fill(_("{share} of contacts resolved"), lang,
+                          share=share(quote.resolution_rate, lang)))
+    if not parts:
+        return DASH
+    return Text("; ".join(parts), "; ".join(part.html for part in parts))
+
+
+def quote_terms_table(scenario: options.Scenario, lang: str) -> Html:
+    """Every quote with what it bills (its basis, the quantity a year), its other terms and its
+    annual cost on your workload."""
+    _ = translator(lang)
+    ctx = scenario.context
+    currency = ctx.inputs.company.currency
+    priced = options.priced_quotes(ctx.inputs, ctx.vendor_channels, ctx.reference)
+    if not priced:
+        return paragraph(_("The workbook has no vendor quotes."))
+    header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Billed on"),
+              _("Billed a year"), _("Other terms"), in_currency(_("Annual cost"), currency, lang)]
+    rows = [[name_text(q.quote.vendor, lang), channel_name(q.volume.channel, lang),
+             model_name(q.quote.model, lang), basis_text(q, lang),
+             fill(_(BILLED_UNITS[q.unit]), lang, quantity=fmt_number(q.billed, lang)),
+             terms_text(q, currency, lang), amount(q.total, lang)]
+            for q in priced]
+    return table(header, rows, numeric=(4, 6), key=(6,))
+
+
+def billing_frame(scenario: options.Scenario) -> pd.DataFrame:
+    """`uncertainty.billing_scenarios` for the scenario's inputs: the cheapest offer by basis."""
+    ctx = scenario.context
+    frame = uncertainty.billing_scenarios(ctx.inputs, ctx.reference)
+    return frame[frame["best"]].reset_index(drop=True) if not frame.empty else frame
+
+
+def billing_table(scenario: options.Scenario, lang: str) -> Html:
+    """The cheapest offer and its saving when the quotes are billed as written, then on each
+    basis in turn."""
+    _ = translator(lang)
+    frame = billing_frame(scenario)
+    if frame.empty:
+        return paragraph(_("The workbook has no vendor quotes to bill."))
+    currency = scenario.context.inputs.company.currency
+    rows = [[_(r.label), name_text(r.name, lang), amount(r.total, lang), amount(r.saving, lang),
+             _("outsource") if r.saving > 0 else _("keep in-house")]
+            for r in frame.itertuples()]
+    return table([_("Quotes billed"), _("Cheapest offer"),
+                  in_currency(_("Annual cost"), currency, lang),
+                  in_currency(_("Saving vs in-house"), currency, lang), _("Cheaper choice")],
+                 rows, numeric=(2, 3), key=(3, 4))
+
+
+def billing_sentence(scenario: options.Scenario, lang: str) -> Html:
+    """How far the verdict depends on the billing basis, in one or two sentences."""
+    _ = translator(lang)
+    frame = billing_frame(scenario)
+    if frame.empty:
+        return paragraph("")
+    currency = scenario.context.inputs.company.currency
+    low, high = frame.loc[frame["saving"].idxmin()], frame.loc[frame["saving"].idxmax()]
+    span = fill(_("Depending on how the quotes are billed, the best offer saves from {low} a year "
+                  "({low_case}) to {high} ({high_case})."), lang,
+                low=fmt_money(low["saving"], currency, lang), low_case=_(low["label"]),
+                high=fmt_money(high["saving"], currency, lang), high_case=_(high["label"]))
+    cheaper = set(frame["saving"] > 0)
+    names = list(dict.fromkeys(frame["name"]))
+    if len(cheaper) > 1:
+        then = fill(_("The billing basis changes the verdict: settle it in the contract before "
+                      "you compare the quotes."), lang)
+    elif len(names) > 1:
+        then = fill(_("The billing basis changes which vendor is cheapest: settle it in the "
+                      "contract before you compare the quotes."), lang)
+    elif cheaper == {True}:
+        then = fill(_("On every basis the choice is the same: {vendor}."), lang,
+                    vendor=name_text(names[0], lang))
+    else:
+        then = fill(_("On every basis the in-house team stays cheaper."), lang)
+    return paragraph(Text(f"{span} {then}", f"{span.html} {then.html}"))

@@ -1,4 +1,4 @@
-"""Chapter 07, how sure we are: one input at a time (tornado), all at once (Monte Carlo),
+"""Chapter 08, how sure we are: one input at a time (tornado), all at once (Monte Carlo),
 the break-even volume and the inputs that would change the answer.
 """
 
@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis import compare, uncertainty
 from analysis.i18n import currency_symbol, fmt_money, fmt_number, translator
-from analysis.report.blocks import Figure, Html, bullets, paragraph, table
+from analysis.report.blocks import Figure, Html, Text, bullets, paragraph, table
 from analysis.report.charts import (
     HIGHLIGHT,
     MUTED,
@@ -30,14 +30,23 @@ def base_saving(comparison: compare.Comparison) -> float:
     return comparison.recommendation.annual_saving
 
 
+def factor_label(label: str, change: float, discrete: bool, lang: str) -> str:
+    """A factor as the chart names it: with its +/- range, or alone for a choice (the billing
+    basis runs from the cheapest to the dearest basis)."""
+    _ = translator(lang)
+    if discrete:
+        return _(label)
+    return str(fill(_("{factor} {change}"), lang, factor=_(label),
+                    change=share(change, lang, sign="±")))
+
+
 def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
     """The tornado rows in long form: one bar from today's saving to each end of a factor."""
     _ = translator(lang)
     base = base_saving(comparison)
     rows = []
     for r in comparison.tornado.itertuples():
-        label = str(fill(_("{factor} {change}"), lang, factor=_(r.label),
-                         change=share(r.change, lang, sign="±")))
+        label = factor_label(r.label, r.change, r.discrete, lang)
         rows.append({"label": label, "end": words(_("Input lower"), lang), "from": base,
                      "to": r.saving_low})
         rows.append({"label": label, "end": words(_("Input higher"), lang), "from": base,
@@ -83,15 +92,20 @@ def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
     currency = comparison.scenario.context.inputs.company.currency
     top = comparison.tornado.iloc[0]
     label = top["label"]
-    return paragraph(fill(_(
+    intro = fill(_(
         "Each bar moves one input down (blue) or up (red) from today's value while the others stay "
-        "put; the solid line is today's saving, {saving}, the dashed line zero. The saving "
-        "depends most on {factor}: moving it by {change} either way gives a saving from {low} "
-        "to {high}."
-    ), lang, saving=fmt_money(base_saving(comparison), currency, lang), factor=_(label),
-             change=share(float(top["change"]), lang),
-             low=fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
-             high=fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)))
+        "put (the billing basis runs from each quote's cheapest basis to its dearest); the solid "
+        "line is today's saving, {saving}, the dashed line zero."
+    ), lang, saving=fmt_money(base_saving(comparison), currency, lang))
+    ends = {"low": fmt_money(min(top["saving_low"], top["saving_high"]), currency, lang),
+            "high": fmt_money(max(top["saving_low"], top["saving_high"]), currency, lang)}
+    most = (fill(_("The saving depends most on the billing basis: from the cheapest to the "
+                   "dearest basis it runs from {low} to {high}."), lang, **ends)
+            if top["discrete"] else
+            fill(_("The saving depends most on {factor}: moving it by {change} either way gives "
+                   "a saving from {low} to {high}."), lang,
+                 factor=_(label), change=share(float(top["change"]), lang), **ends))
+    return paragraph(Text(f"{intro} {most}", f"{intro.html} {most.html}"))
 
 
 def monte_carlo_chart(comparison: compare.Comparison, lang: str) -> Figure:
@@ -158,13 +172,14 @@ def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
     return paragraph(fill(text, lang, low=share(low, lang), high=share(high, lang), option=best))
 
 
-def sign_flips(tornado: pd.DataFrame, base: float) -> list[tuple[str, float, str]]:
-    """The (factor label, change, "low"/"high") ends at which the saving changes sign."""
+def sign_flips(tornado: pd.DataFrame, base: float) -> list[tuple[str, float, str, bool]]:
+    """The (factor label, change, "low"/"high", discrete) ends at which the saving changes
+    sign."""
     flips = []
     for r in tornado.itertuples():
         for end in ("low", "high"):
             if (getattr(r, f"saving_{end}") > 0) != (base > 0):
-                flips.append((r.label, r.change, end))
+                flips.append((r.label, r.change, end, r.discrete))
     return flips
 
 
@@ -181,9 +196,12 @@ def what_would_change(comparison: compare.Comparison, lang: str) -> Html:
     outcome = (_("the in-house team would be cheaper") if base > 0
                else fill(_("{option} would be cheaper"), lang, option=best))
     lines = [
-        fill(_("If {factor} were {change} lower, {outcome}.") if end == "low" else
+        fill(_("If the quotes were billed on their cheapest basis, {outcome}.") if discrete
+             and end == "low" else
+             _("If the quotes were billed on their dearest basis, {outcome}.") if discrete else
+             _("If {factor} were {change} lower, {outcome}.") if end == "low" else
              _("If {factor} were {change} higher, {outcome}."), lang,
              factor=_(label), change=share(change, lang), outcome=outcome)
-        for label, change, end in flips
+        for label, change, end, discrete in flips
     ]
     return bullets(lines)

@@ -66,6 +66,15 @@ def language_name(code: str, lang: str) -> str:
     return translator(lang)(LANGUAGE_NAMES.get(code, code))
 
 
+def cited(document: str) -> Text:
+    """A source document named by its title (`reference.source_title`), in its own language and
+    direction: a `<cite>` in the page, an isolated run in plain text. The message around it
+    supplies the quotation marks of the reader's language."""
+    title, language = ref.source_title(document)
+    return Text(isolate(title), f'<cite lang="{language}" dir="auto">{escape(title)}</cite>',
+                isolated=True)
+
+
 def capitalised(text: str) -> str:
     """`text` with its first letter a capital (a name that starts a table cell)."""
     return text[:1].upper() + text[1:]
@@ -226,9 +235,12 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return region_name(str(value), lang)
     if name == "language":
         return language_name(str(value), lang)
+    if name == "regions":
+        names = [region_name(r, lang) for r in str(value).split(",") if r]
+        return format_list(names, locale=locale(lang))
     if isinstance(value, Name):
         return name_text(value, lang)
-    if name == "option":
+    if name in ("option", "today"):
         return _(str(value))
     return str(value)
 

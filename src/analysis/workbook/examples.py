@@ -19,6 +19,23 @@ Sources used throughout:
   common industry targets; email within 24 hours is the norm seed 001 cites.
 - Shrinkage 30-35% and occupancy capped at 85% are common planning values
   (the Erlang C worked example in /work/shared/field-notes.md uses both).
+- Contract terms (format v2): each quote states its billing basis. Hourly prices
+  are mostly billed on in-seat (logged-in, "production") hours, the most common
+  model according to COPC Inc.; some vendors bill paid hours with their own
+  shrinkage, or productive (handling) hours at a higher rate. Monthly agents
+  work the vendor country's usual week (40 hours; India's labour law allows 48).
+  Service credits of 1-2% of the charges per point below target, capped at
+  10-15%, are illustrative of what contracts carry.
+- The management layer (operations managers, quality analysts, workforce
+  planners) is paid somewhat above team leads; spans keep the documented
+  defaults unless said.
+- Years: the discount rate is each country's policy rate in 2024 plus a few
+  points of company risk; pay rises follow national wage statistics;
+  vendors' yearly escalation of 3-4% is a common contract clause (an
+  assumption: the source documents give none); the cost of a change of
+  operation (knowledge transfer, months of dual running) is an assumption
+  sized as a small project. Severance follows each country's labour law or
+  common practice, noted where it is set.
 
 `python -m analysis.workbook.examples` (`make examples`) regenerates data/examples/*.xlsx.
 """
@@ -53,13 +70,15 @@ class Example:
     inhouse: Mapping[str, object]
     quotes: tuple[Mapping[str, object], ...] = ()
     assumptions: Mapping[str, object] = field(default_factory=dict)
+    years: Mapping[str, object] = field(default_factory=dict)
 
 
 def fill(example: Example) -> Workbook:
     """The blank template with the example's values typed in."""
     book = build_template()
     _scalars(book[fmt.COMPANY], fmt.COMPANY_FIELDS, example.company)
-    _scalars(book[fmt.INHOUSE], fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS, example.inhouse)
+    _scalars(book[fmt.INHOUSE], fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS + fmt.MANAGEMENT_FIELDS,
+             example.inhouse)
     columns = {f.key: f.column for f in fmt.DEMAND_FIELDS}
     for channel, row in example.demand.items():
         for key, value in row.items():
@@ -71,7 +90,8 @@ def fill(example: Example) -> Workbook:
     assumptions = dict(example.assumptions)
     for spec, value in zip(fmt.PROFILE_FIELDS, assumptions.pop("hourly_profile", ()), strict=False):
         book[fmt.ASSUMPTIONS][spec.cell] = value
-    _scalars(book[fmt.ASSUMPTIONS], fmt.ASSUMPTION_FIELDS, assumptions)
+    _scalars(book[fmt.ASSUMPTIONS], fmt.ASSUMPTION_FIELDS + fmt.BENCHMARK_FIELDS, assumptions)
+    _scalars(book[fmt.YEARS], fmt.YEARS_FIELDS, example.years)
     return book
 
 
@@ -111,6 +131,7 @@ GULF_ECOMMERCE = Example(
         Channel.INBOUND_PHONE: {
             "monthly_contacts": 18000, "aht_seconds": 330, "service_level": 80,
             "answer_seconds": 20, "days_per_week": 7, "open_hour": 9, "close_hour": 22,
+            "acw_share": 20,  # order notes and refunds keyed in after the call
         },
         Channel.EMAIL: {
             "monthly_contacts": 9000, "aht_seconds": 420, "response_hours": 12,
@@ -152,30 +173,48 @@ GULF_ECOMMERCE = Example(
         "manager_fte": 1,
         "manager_salary": 180000,
         "qa_per_month": 8000,
+        # Riyadh contact-centre management: about SAR 25,000 a month for an operations
+        # manager, SAR 10,000-12,500 for quality analysts and planners.
+        "operations_manager_salary": 300000,
+        "quality_analyst_salary": 120000,
+        "planner_salary": 150000,
+        "training_weeks": 4,  # four weeks' induction (see training cost per hire)
+        "software_licences": "Per user",
+        "onsite_shrinkage": 15,  # two breaks, prayer times, coaching
     },
     quotes=(
-        # Africa/Middle East 15-20 USD/hour (seed 001): Arabic-speaking centre in Egypt.
+        # Africa/Middle East 15-20 USD/hour (seed 001): Arabic-speaking centre in Egypt,
+        # billing logged-in hours, with service credits against the 80% in 20 s target.
         {"vendor": "Cairo Contact Centre (illustrative)", "region": "Africa/Middle East",
          "channel": "Inbound phone", "model": "Dedicated, per hour", "rate": 17,
-         "currency": "USD", "min_monthly": 20000, "setup_fee": 15000, "exit_fee": 10000},
+         "currency": "USD", "min_monthly": 20000, "setup_fee": 15000, "exit_fee": 10000,
+         "billing_basis": "In-seat hours", "sla_target": 80, "credit_per_point": 2,
+         "bonus_per_point": 1, "credit_cap": 10},
         {"vendor": "Cairo Contact Centre (illustrative)", "region": "Africa/Middle East",
-         "channel": "Chat", "model": "Dedicated, per hour", "rate": 16, "currency": "USD"},
-        # A local vendor quoting in riyals: SAR 70 = USD 18.67, inside the range.
+         "channel": "Chat", "model": "Dedicated, per hour", "rate": 16, "currency": "USD",
+         "billing_basis": "In-seat hours"},
+        # A local vendor quoting in riyals: SAR 70 = USD 18.67 a paid hour, inside the range,
+        # but with its own 30% shrinkage that is USD 26.67 an hour in seat, above it; and 10%
+        # more at night and at weekends.
         {"vendor": "Riyadh BPO (illustrative)", "region": "Africa/Middle East",
          "channel": "Inbound phone", "model": "Dedicated, per hour", "rate": 70,
-         "currency": "SAR", "min_monthly": 50000, "setup_fee": 20000},
+         "currency": "SAR", "min_monthly": 50000, "setup_fee": 20000,
+         "billing_basis": "Paid hours", "vendor_shrinkage": 30, "night_weekend_surcharge": 10},
         # Asia/Philippines 8-14 USD/hour, for the English-speaking (expatriate) customers;
-        # 2,000 USD a month is 12.5 USD × 160 hours.
+        # 2,000 USD a month is 12.5 USD × 160 hours of a 40-hour week, more per hour in seat
+        # once its 30% shrinkage is counted.
         {"vendor": "Manila CX (illustrative)", "region": "Asia/Philippines",
          "channel": "Email", "model": "Monthly per agent", "rate": 2000, "currency": "USD",
-         "setup_fee": 5000},
+         "setup_fee": 5000, "contract_hours_week": 40, "vendor_shrinkage": 30},
+        # Social media billed on productive (handling) hours only, at a higher rate.
         {"vendor": "Manila CX (illustrative)", "region": "Asia/Philippines",
-         "channel": "Social media", "model": "Dedicated, per hour", "rate": 12,
-         "currency": "USD"},
-        # India 5-9 USD/hour; 1,300 USD a month is about 8 USD × 160 hours.
+         "channel": "Social media", "model": "Dedicated, per hour", "rate": 18,
+         "currency": "USD", "billing_basis": "Productive hours"},
+        # India 5-9 USD/hour; 1,300 USD a month is about 8 USD × 160 hours; India's labour
+        # law allows 48-hour weeks, which this vendor contracts.
         {"vendor": "Hyderabad Support (illustrative)", "region": "India", "channel": "Email",
          "model": "Monthly per agent", "rate": 1300, "currency": "USD", "setup_fee": 3000,
-         "exit_fee": 2000},
+         "exit_fee": 2000, "contract_hours_week": 48, "vendor_shrinkage": 30},
     ),
     assumptions={
         # Online shopping in Saudi Arabia peaks late in the evening, not at midday.
@@ -183,6 +222,20 @@ GULF_ECOMMERCE = Example(
             2.5, 1.5, 0.8, 0.4, 0.3, 0.3, 0.5, 1.0, 2.0, 3.5, 4.5, 5.0,
             5.0, 4.8, 4.6, 4.8, 5.2, 5.6, 6.0, 6.4, 7.0, 7.2, 6.4, 4.6,
         ),
+    },
+    years={
+        "current_operation": "In-house",
+        "current_team": 80,  # the team today, short of the 87 agents the targets need
+        "discount_rate": 10,  # SAMA repo rate 6% (2024) plus company risk
+        "salary_inflation": 4,  # private-sector pay in Saudi Arabia rises about 3-5% a year
+        "vendor_escalation": 3,
+        "usd_rate_change": 0,  # the riyal is pegged to the dollar
+        "volume_growth": 12,  # Saudi online retail has grown by 10-15% a year
+        "knowledge_transfer": 150000,  # a three-month project: manager, trainers, documents
+        "dual_running_months": 2,
+        # Labour Law art. 77: at least two months' wage for a termination without a valid
+        # reason; the end-of-service award is already accrued in the employer on-cost.
+        "severance_months": 2,
     },
 )
 
@@ -238,24 +291,52 @@ ROMANIA_SAAS = Example(
         "manager_fte": 0.5,
         "manager_salary": 150000,
         "qa_per_month": 3000,
+        # Bucharest: operations manager about RON 17,000 gross a month, quality analysts and
+        # planners about RON 8,000-9,000.
+        "operations_manager_salary": 204000,
+        "quality_analyst_salary": 96000,
+        "planner_salary": 108000,
+        "training_weeks": 3,  # product training on the invoicing software
     },
     quotes=(
-        # Eastern Europe 12-25 USD/hour (seed 001).
+        # Eastern Europe 12-25 USD/hour (seed 001); bills paid hours with its 28% shrinkage.
         {"vendor": "Cluj Support Hub (illustrative)", "region": "Eastern Europe",
          "channel": "Email", "model": "Dedicated, per hour", "rate": 16, "currency": "USD",
-         "setup_fee": 3000, "exit_fee": 2000},
+         "setup_fee": 3000, "exit_fee": 2000, "billing_basis": "Paid hours",
+         "vendor_shrinkage": 28},
+        # Chat plans 75% in 60 s, below the 80% target: 1% of the charges back per point.
         {"vendor": "Cluj Support Hub (illustrative)", "region": "Eastern Europe",
-         "channel": "Chat", "model": "Dedicated, per hour", "rate": 16, "currency": "USD"},
-        # Shared offshore 0.35-0.45 USD/minute; RON 1.90 = USD 0.41, quoted in lei.
+         "channel": "Chat", "model": "Dedicated, per hour", "rate": 16, "currency": "USD",
+         "billing_basis": "Paid hours", "vendor_shrinkage": 28, "planned_service_level": 75,
+         "credit_per_point": 1},
+        # Shared offshore 0.35-0.45 USD/minute; RON 1.90 = USD 0.41, quoted in lei, on the
+        # full handling time.
         {"vendor": "Iasi Contact (illustrative)", "region": "Eastern Europe",
          "channel": "Inbound phone", "model": "Shared, per minute", "rate": 1.9,
-         "currency": "RON", "min_monthly": 1500},
-        # India 5-9 USD/hour; 1,200 USD a month is 7.5 USD × 160 hours.
+         "currency": "RON", "min_monthly": 1500, "billing_basis": "Handling time"},
+        # India 5-9 USD/hour; 1,200 USD a month is 7.5 USD × 160 hours, 48-hour weeks.
         {"vendor": "Bengaluru Helpdesk (illustrative)", "region": "India", "channel": "Email",
-         "model": "Monthly per agent", "rate": 1200, "currency": "USD", "setup_fee": 2500},
+         "model": "Monthly per agent", "rate": 1200, "currency": "USD", "setup_fee": 2500,
+         "contract_hours_week": 48, "vendor_shrinkage": 30},
         {"vendor": "Bengaluru Helpdesk (illustrative)", "region": "India", "channel": "Chat",
-         "model": "Dedicated, per hour", "rate": 7, "currency": "USD"},
+         "model": "Dedicated, per hour", "rate": 7, "currency": "USD",
+         "billing_basis": "In-seat hours"},
     ),
+    years={
+        "current_operation": "In-house",
+        "discount_rate": 11,  # BNR policy rate 6.5% (2024) plus company risk
+        "salary_inflation": 8,  # gross wages rose about 15% in 2023; forecasts near 8-10%
+        "vendor_escalation": 4,
+        "usd_rate_change": 2,  # RON per USD went from about 4.2 (2019) to 4.6 (2024)
+        "volume_growth": 15,  # a SaaS company adding customers
+        "knowledge_transfer": 60000,
+        "dual_running_months": 1,
+        # The Labour Code sets no severance for an individual dismissal; collective
+        # agreements commonly pay one to three salaries.
+        "severance_months": 1,
+        # The plan: outsource while small, bring support back in-house after two years.
+        "exit_year": 2,
+    },
 )
 
 US_CONSUMER = Example(
@@ -277,7 +358,7 @@ US_CONSUMER = Example(
         # mean patience comes from the telephony report of abandoned calls' waits).
         Channel.INBOUND_PHONE: {
             "monthly_contacts": 40000, "aht_seconds": 360, "service_level": 80,
-            "answer_seconds": 30, "patience_seconds": 150,
+            "answer_seconds": 30, "patience_seconds": 150, "acw_share": 20,
         },
         # Renewal and upgrade calls; 12% end in a sale that earns the vendor a commission.
         Channel.OUTBOUND_PHONE: {
@@ -314,31 +395,60 @@ US_CONSUMER = Example(
         "manager_fte": 1,
         "manager_salary": 90000,
         "qa_per_month": 4000,
+        # BLS OEWS May 2023: customer service managers about 95,000 USD; quality analysts
+        # and workforce planners about 55,000-65,000 USD.
+        "operations_manager_salary": 95000,
+        "quality_analyst_salary": 55000,
+        "planner_salary": 65000,
+        "training_weeks": 3,
     },
     quotes=(
-        # Shared USA/Canada 0.75-0.90 USD/minute (seed 001).
+        # Shared USA/Canada 0.75-0.90 USD/minute (seed 001), billed on talk time: the
+        # after-call work (20% of the handling time) is not charged.
         {"vendor": "Heartland Answering (illustrative)", "region": "USA/Canada",
          "channel": "Inbound phone", "model": "Shared, per minute", "rate": 0.85,
-         "currency": "USD", "min_monthly": 2500},
+         "currency": "USD", "min_monthly": 2500, "billing_basis": "Talk time"},
+        # The same vendor answers email at a price per resolved ticket.
+        {"vendor": "Heartland Answering (illustrative)", "region": "USA/Canada",
+         "channel": "Email", "model": "Per resolved contact", "rate": 6.5, "currency": "USD",
+         "resolution_rate": 85},
         # Dedicated offshore 8-15 USD/hour; Asia/Philippines 8-14.
         {"vendor": "Cebu Dedicated CX (illustrative)", "region": "Asia/Philippines",
          "channel": "Inbound phone", "model": "Dedicated, per hour", "rate": 12,
-         "currency": "USD", "setup_fee": 8000, "exit_fee": 5000},
+         "currency": "USD", "setup_fee": 8000, "exit_fee": 5000,
+         "billing_basis": "In-seat hours", "credit_per_point": 2, "bonus_per_point": 1,
+         "credit_cap": 15},
         {"vendor": "Cebu Dedicated CX (illustrative)", "region": "Asia/Philippines",
-         "channel": "Chat", "model": "Dedicated, per hour", "rate": 11, "currency": "USD"},
-        # India 5-9 USD/hour; 1,300 USD a month is about 8 USD × 160 hours.
+         "channel": "Chat", "model": "Dedicated, per hour", "rate": 11, "currency": "USD",
+         "billing_basis": "In-seat hours"},
+        # India 5-9 USD/hour; 1,300 USD a month is about 8 USD × 160 hours, 40-hour weeks.
         {"vendor": "Chennai Care Services (illustrative)", "region": "India",
          "channel": "Email", "model": "Monthly per agent", "rate": 1300, "currency": "USD",
-         "setup_fee": 3000},
+         "setup_fee": 3000, "contract_hours_week": 40},
+        # ... and chats at a price per handled contact (2.40 USD for a 10-minute chat).
+        {"vendor": "Chennai Care Services (illustrative)", "region": "India",
+         "channel": "Chat", "model": "Per handled contact", "rate": 2.4, "currency": "USD"},
         # Latin America outbound 9-14 USD/hour; 9 USD/hour plus 6 USD per sale. At about
         # 12 calls an hour and 12% success, 1.4 sales earn 8.6 USD: well above the 10-20%
         # premium over an hourly-only rate that seed 001 says commission deals need.
         {"vendor": "Bogotá Outreach (illustrative)", "region": "Latin America",
          "channel": "Outbound phone", "model": "Hourly + commission", "rate": 9,
-         "currency": "USD", "commission_per_success": 6, "setup_fee": 4000},
+         "currency": "USD", "commission_per_success": 6, "setup_fee": 4000,
+         "billing_basis": "In-seat hours"},
     ),
     assumptions={
         "billed_minutes_factor": 1.1,  # per-minute vendors round each call up to the minute
+    },
+    years={
+        # Inbound calls go to a US answering service today; the other channels are in-house.
+        "current_operation": "Heartland Answering (illustrative)",
+        "discount_rate": 8,  # a US company's cost of capital, about 7-9%
+        "salary_inflation": 4,  # BLS Employment Cost Index, private wages, 2024: about 4%
+        "vendor_escalation": 3,
+        "volume_growth": 3,
+        "knowledge_transfer": 40000,
+        "dual_running_months": 1,
+        "severance_months": 0.5,  # no statutory severance; two weeks is common practice
     },
 )
 

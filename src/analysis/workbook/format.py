@@ -1,4 +1,4 @@
-"""The company workbook, format v1, described as data.
+"""The company workbook, format v2, described as data.
 
 The template writer and the loader both read these specs, so a field's sheet,
 cell, label, unit, bounds, dropdown values and default are written down once
@@ -7,18 +7,30 @@ the text; dropdowns show English labels that map to the model's enum values.
 
 Layout shared by every sheet except "Instructions": row 1 holds the sheet's
 title, row 2 the colour legend, row 3 the column headers, and data starts on
-row 4. Sheets with one value per field ("Company", "InHouse", "Assumptions")
-put the label in column A, the value in column B and a note in column C.
+row 4. Sheets with one value per field ("Company", "InHouse", "Assumptions",
+"Years") put the label in column A, the value in column B and a note in column C.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 
 from analysis.i18n import N_
-from analysis.model import Assumptions, Channel, PricingModel
+from analysis.model import (
+    ACW_SHARE,
+    CONTRACT_HOURS_WEEK,
+    CREDIT_CAP,
+    RESOLUTION_RATE,
+    Assumptions,
+    BillingBasis,
+    Channel,
+    InHouseCosts,
+    LicenceBasis,
+    PricingModel,
+)
 
 FORMAT_VERSION = 2
 """The version the template writes in `VERSION_CELL`: the newest one."""
@@ -33,11 +45,22 @@ DEMAND = "Demand"
 INHOUSE = "InHouse"
 QUOTES = "Quotes"
 ASSUMPTIONS = "Assumptions"
+YEARS = "Years"
 LISTS = "Lists"
 """Hidden sheet holding the dropdown lists; the loader never reads it."""
 
-SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS)
-"""The sheets a format v1 workbook must have, in order."""
+SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS, YEARS)
+"""The sheets of the newest format, in order."""
+
+SHEET_SINCE = {YEARS: 2}
+"""Sheets added after version 1, with the version that added them: an older workbook lacks them
+and reads as if they were blank (every field on them is optional)."""
+
+
+def sheets_in(version: int) -> tuple[str, ...]:
+    """The sheets a workbook of `version` must have, in order."""
+    return tuple(name for name in SHEETS if SHEET_SINCE.get(name, 1) <= version)
+
 
 VERSION_CELL = "B2"
 """On the Instructions sheet: the format version number."""
@@ -169,6 +192,8 @@ class Field:
     format version that added the field: a workbook of an older version does
     not have it, so the loader ignores its cell and uses `default` (a field
     added after version 1 is therefore optional, with a documented default).
+    `default_text` (a message id) says what a blank cell means when the
+    default is not one value (e.g. "the company's shrinkage").
     """
 
     key: str
@@ -188,8 +213,6 @@ class Field:
     column: str = ""
     since: int = 1
     default_text: str = ""
-    """A message id saying what a blank cell means when the default is not a value to type
-    (a date taken from the file), shown in the notice an older workbook gets."""
 
     def applies_to(self, channel: Channel) -> bool:
         return not self.channels or channel in self.channels
@@ -216,6 +239,22 @@ MODEL_CHOICES = (
     Choice(PricingModel.MONTHLY_PER_AGENT, N_("Monthly per agent")),
     Choice(PricingModel.COMMISSION, N_("Commission")),
     Choice(PricingModel.HOURLY_PLUS_COMMISSION, N_("Hourly + commission")),
+    Choice(PricingModel.PER_TRANSACTION, N_("Per handled contact")),
+    Choice(PricingModel.PER_OUTCOME, N_("Per resolved contact")),
+)
+
+BASIS_CHOICES = (
+    Choice(BillingBasis.IN_SEAT, N_("In-seat hours")),
+    Choice(BillingBasis.PAID, N_("Paid hours")),
+    Choice(BillingBasis.PRODUCTIVE, N_("Productive hours")),
+    Choice(BillingBasis.HANDLING, N_("Handling time")),
+    Choice(BillingBasis.TALK, N_("Talk time")),
+)
+"""What an hourly price (the first three) or a per-minute price (the last two) is billed on."""
+
+LICENCE_CHOICES = (
+    Choice(LicenceBasis.PER_USER, N_("Per user")),
+    Choice(LicenceBasis.PER_SEAT, N_("Per seat")),
 )
 
 COMMISSION_MODELS = frozenset({PricingModel.COMMISSION, PricingModel.HOURLY_PLUS_COMMISSION})
@@ -243,6 +282,8 @@ QUOTE_BASE_CURRENCY = "USD"
 """Reference prices are in US dollars; a quote is in USD or the company's currency."""
 
 QUEUED = frozenset(c for c in Channel if c.is_queued)
+LIVE = frozenset(c for c in Channel if c.is_live)
+"""Channels with talk (or chat) time and after-call work."""
 DEFERRED = frozenset({Channel.EMAIL, Channel.SOCIAL, Channel.OUTBOUND_PHONE})
 """Channels worked from a backlog against a response time in hours."""
 
@@ -385,6 +426,10 @@ DEMAND_FIELDS = _in_columns(DEMAND, "B", (
           minimum=0, maximum=100, plausible=Plausible(0, 50), required=False,
           default=CHAT_AHT_GROWTH,
           channels=frozenset({Channel.CHAT}), since=2),
+)) + _in_columns(DEMAND, "P", (
+    Field("acw_share", N_("After-call work (% of handling time)"), Kind.PERCENT,
+          minimum=0, maximum=90, plausible=Plausible(None, 50), default=ACW_SHARE,
+          required=False, channels=LIVE, since=2),
 ))
 
 DEMAND_CHANNEL_COLUMN = "A"
@@ -456,6 +501,58 @@ RETAINED_FIELDS = _on_sheet(INHOUSE, (
           required=False, note=N_("blank = 0")),
 ), first_row=RETAINED_HEADING_ROW + 1)
 
+MANAGEMENT_HEADING_ROW = RETAINED_HEADING_ROW + len(RETAINED_FIELDS) + 2
+"""Row of the "Management, training and offices" heading on the InHouse sheet (format v2)."""
+
+_INHOUSE_DEFAULTS = {f.name: f.default for f in dataclass_fields(InHouseCosts)}
+"""The defaults of the in-house fields added in format v2, as the model documents them."""
+_TEAM_LEAD_PAY = N_("blank = the team-lead salary (assumption)")
+
+MANAGEMENT_FIELDS = _on_sheet(INHOUSE, (
+    Field("agents_per_operations_manager", N_("Agents per operations manager"), Kind.NUMBER,
+          minimum=1, maximum=1000, plausible=Plausible(20, 300),
+          default=_INHOUSE_DEFAULTS["agents_per_operations_manager"],
+          required=False, since=2,
+          note=N_("blank = 75 (assumption: one manager over five or six team leads)")),
+    Field("operations_manager_salary",
+          N_("Operations manager salary (company currency per year)"), Kind.NUMBER, **_MONEY,
+          plausible=Plausible(1, 6, Basis.ANNUAL_SALARY), required=False, since=2,
+          default_text=N_("1.5 × the team-lead salary"),
+          note=N_("blank = 1.5 × the team-lead salary (assumption)")),
+    Field("agents_per_quality_analyst", N_("Agents per quality analyst"), Kind.NUMBER,
+          minimum=1, maximum=1000, plausible=Plausible(8, 100),
+          default=_INHOUSE_DEFAULTS["agents_per_quality_analyst"],
+          required=False, since=2,
+          note=N_("blank = 25 (assumption: one analyst reviews the contacts of 20-30 agents)")),
+    Field("quality_analyst_salary",
+          N_("Quality analyst salary (company currency per year)"), Kind.NUMBER, **_MONEY,
+          plausible=Plausible(0.8, 4, Basis.ANNUAL_SALARY), required=False, since=2,
+          default_text=N_("the team-lead salary"), note=_TEAM_LEAD_PAY),
+    Field("agents_per_planner", N_("Agents per workforce planner"), Kind.NUMBER,
+          minimum=1, maximum=1000, plausible=Plausible(20, 300),
+          default=_INHOUSE_DEFAULTS["agents_per_planner"],
+          required=False, since=2,
+          note=N_("blank = 75 (assumption: one planner forecasts and schedules 50-100 agents)")),
+    Field("planner_salary", N_("Workforce planner salary (company currency per year)"),
+          Kind.NUMBER, **_MONEY, plausible=Plausible(0.8, 4, Basis.ANNUAL_SALARY),
+          required=False, since=2, default_text=N_("the team-lead salary"), note=_TEAM_LEAD_PAY),
+    Field("training_weeks", N_("Paid training before taking contacts (weeks per new hire)"),
+          Kind.NUMBER, minimum=0, maximum=52, plausible=Plausible(None, 13),
+          default=_INHOUSE_DEFAULTS["training_weeks"], required=False, since=2,
+          note=N_("blank = 4 (assumption: new-hire training commonly runs two to six weeks)")),
+    Field("software_licences", N_("Software licences are paid"), Kind.CHOICE,
+          choices=LICENCE_CHOICES, default=_INHOUSE_DEFAULTS["software_licences"],
+          required=False, since=2,
+          note=N_("blank = per user: agents, team leads and managers each need a licence")),
+    Field("onsite_shrinkage",
+          N_("Paid time on site off the phones (% of paid time: breaks, coaching, meetings)"),
+          Kind.PERCENT, minimum=0, maximum=90, plausible=Plausible(None, 30),
+          default=_INHOUSE_DEFAULTS["onsite_shrinkage"],
+          required=False, since=2,
+          note=N_("part of the shrinkage; those people need a desk too; blank = 15 "
+                  "(assumption)")),
+), first_row=MANAGEMENT_HEADING_ROW + 1)
+
 QUOTE_FIELDS = _in_columns(QUOTES, "A", (
     Field("vendor", N_("Vendor"), Kind.TEXT, maximum=TEXT_MAX_LENGTH),
     Field("region", N_("Region"), Kind.CHOICE, choices=REGION_CHOICES),
@@ -478,7 +575,41 @@ QUOTE_FIELDS = _in_columns(QUOTES, "A", (
     Field("exit_fee", N_("Exit fee (quote currency)"), Kind.NUMBER,
           **_MONEY, plausible=Plausible(None, 1, Basis.QUOTE_YEAR), required=False,
           default=0.0),
+)) + _in_columns(QUOTES, "K", (
+    Field("billing_basis", N_("Billing basis (hourly and per-minute prices)"), Kind.CHOICE,
+          choices=BASIS_CHOICES, required=False, since=2,
+          default_text=N_("in-seat hours for hourly prices, handling time per minute")),
+    Field("vendor_shrinkage", N_("Vendor shrinkage (%; paid hours, monthly agents)"),
+          Kind.PERCENT, minimum=0, maximum=90, plausible=Plausible(10, 60), required=False,
+          since=2, default_text=N_("the company's shrinkage")),
+    Field("contract_hours_week", N_("Contract hours a week per agent (monthly per agent)"),
+          Kind.NUMBER, minimum=10, maximum=80, plausible=Plausible(30, 60),
+          default=CONTRACT_HOURS_WEEK, required=False, since=2),
+    Field("night_weekend_surcharge", N_("Night/weekend surcharge (%)"), Kind.PERCENT,
+          minimum=0, maximum=200, plausible=Plausible(None, 100), default=0.0, required=False,
+          since=2),
+    Field("sla_target", N_("Contract service-level target (%)"), Kind.PERCENT,
+          minimum=1, maximum=100, plausible=Plausible(50, 99), required=False, since=2,
+          default_text=N_("the channel's service level target")),
+    Field("planned_service_level", N_("Service level the vendor plans to reach (%)"),
+          Kind.PERCENT, minimum=0, maximum=100, plausible=Plausible(50, None), required=False,
+          since=2, default_text=N_("derived from the hours the vendor is paid for")),
+    Field("credit_per_point", N_("Credit per point below target (% of charges)"),
+          Kind.PERCENT, minimum=0, maximum=100, plausible=Plausible(None, 10), default=0.0,
+          required=False, since=2),
+    Field("bonus_per_point", N_("Bonus per point above target (% of charges)"), Kind.PERCENT,
+          minimum=0, maximum=100, plausible=Plausible(None, 10), default=0.0, required=False,
+          since=2),
+    Field("credit_cap", N_("Cap on credits and bonuses (% of charges)"), Kind.PERCENT,
+          minimum=0, maximum=100, plausible=Plausible(None, 30), default=CREDIT_CAP,
+          required=False, since=2),
+    Field("resolution_rate", N_("Resolution rate (% of contacts; per resolved contact)"),
+          Kind.PERCENT, minimum=1, maximum=100, plausible=Plausible(30, None),
+          default=RESOLUTION_RATE, required=False, since=2),
 ))
+
+CONTRACT_KEYS = tuple(f.key for f in QUOTE_FIELDS if f.since > 1)
+"""The quote's contract terms (format v2), passed to `VendorQuote` as they are read."""
 
 _DEFAULTS = Assumptions()
 
@@ -496,7 +627,8 @@ ASSUMPTION_FIELDS = _on_sheet(ASSUMPTIONS, (
     Field("dedicated_occupancy",
           N_("Occupancy a dedicated vendor plans for (%; blank = company maximum)"),
           Kind.PERCENT, minimum=10, maximum=100, plausible=Plausible(60, 95),
-          default=_DEFAULTS.dedicated_occupancy, required=False),
+          default=_DEFAULTS.dedicated_occupancy, required=False,
+          default_text=N_("company maximum occupancy")),
 ))
 
 PROFILE_HEADING_ROW = FIRST_ROW + len(ASSUMPTION_FIELDS) + 1
@@ -509,12 +641,75 @@ PROFILE_FIELDS = _on_sheet(ASSUMPTIONS, tuple(
     for hour in range(24)
 ), first_row=PROFILE_HEADING_ROW + 1)
 
+BENCHMARK_HEADING_ROW = PROFILE_HEADING_ROW + len(PROFILE_FIELDS) + 2
+"""Row of the benchmark-terms heading on the Assumptions sheet (format v2)."""
+
+BENCHMARK_FIELDS = _on_sheet(ASSUMPTIONS, (
+    Field("benchmark_setup_months", N_("Benchmark set-up fee (months of its charges)"),
+          Kind.NUMBER, minimum=0, maximum=24, plausible=Plausible(None, 6),
+          default=_DEFAULTS.benchmark_setup_months, required=False, since=2),
+    Field("benchmark_minimum_share",
+          N_("Benchmark minimum commitment (% of its expected monthly charges)"), Kind.PERCENT,
+          minimum=0, maximum=100, default=_DEFAULTS.benchmark_minimum_share, required=False,
+          since=2),
+), first_row=BENCHMARK_HEADING_ROW + 1)
+
+
+INHOUSE_TODAY = "In-house"
+"""What the "today's operation" cell holds when the company runs customer service itself (any
+case, with or without the hyphen); any other text names a vendor of the Quotes sheet."""
+
+YEARS_FIELDS = _on_sheet(YEARS, (
+    Field("current_operation",
+          N_("Today's operation (In-house, or a vendor's name as on the Quotes sheet)"),
+          Kind.TEXT, maximum=TEXT_MAX_LENGTH, default=INHOUSE_TODAY, required=False,
+          note=N_("who runs customer service today; every option is compared with it "
+                  "(blank = In-house)"), since=2),
+    Field("current_team", N_("Agents in-house today (FTE)"), Kind.NUMBER,
+          minimum=0, maximum=100_000, required=False, since=2,
+          note=N_("blank = the team today's operation needs by the model; a different number "
+                  "costs the hiring or severance to reach that team")),
+    Field("discount_rate", N_("Discount rate (% a year)"), Kind.PERCENT,
+          minimum=0, maximum=50, plausible=Plausible(None, 25), default=0.0, required=False,
+          since=2,
+          note=N_("your cost of capital or hurdle rate; blank = 0, no discounting")),
+    Field("salary_inflation", N_("In-house pay rise (% a year)"), Kind.PERCENT,
+          minimum=-20, maximum=50, plausible=Plausible(-5, 20), default=0.0, required=False,
+          since=2,
+          note=N_("agents, team leads and the vendor manager; blank = 0")),
+    Field("vendor_escalation", N_("Vendor price escalation (% a year)"), Kind.PERCENT,
+          minimum=-20, maximum=50, plausible=Plausible(-5, 15), default=0.0, required=False,
+          since=2,
+          note=N_("the contract's yearly price rise; blank = 0")),
+    Field("usd_rate_change",
+          N_("Exchange-rate change (% a year, company currency per USD)"), Kind.PERCENT,
+          minimum=-50, maximum=100, plausible=Plausible(-30, 30), default=0.0, required=False,
+          since=2, note=N_("prices quoted in USD follow it; blank = 0, today's rate throughout")),
+    Field("volume_growth", N_("Contact volume growth (% a year)"), Kind.PERCENT,
+          minimum=-50, maximum=100, plausible=Plausible(-30, 30), default=0.0, required=False,
+          since=2, note=N_("every channel; blank = 0")),
+    Field("knowledge_transfer",
+          N_("Knowledge transfer per change of operation (company currency, one-off)"),
+          Kind.NUMBER, **_MONEY, default=0.0, required=False, since=2,
+          note=N_("documentation, training the new team, the project; blank = 0")),
+    Field("dual_running_months", N_("Dual running (months both operations are paid)"),
+          Kind.INTEGER, minimum=0, maximum=12, plausible=Plausible(None, 6), default=0,
+          required=False, since=2, note=N_("at each change of operation; blank = 0")),
+    Field("severance_months", N_("Severance per person let go (months of salary)"),
+          Kind.NUMBER, minimum=0, maximum=36, plausible=Plausible(None, 12), default=0.0,
+          required=False, since=2, note=N_("blank = 0")),
+    Field("exit_year", N_("Planned exit year (last year with the vendor)"), Kind.INTEGER,
+          minimum=1, maximum=9, required=False, since=2,
+          note=N_("the contract is left at that year's end and the work comes back in-house; "
+                  "blank = no exit within the horizon")),
+))
+
 
 def fields() -> tuple[Field, ...]:
     """Every field of the format, sheet by sheet (looked up when called, as the sheet rules do)."""
     return (
-        COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + QUOTE_FIELDS
-        + ASSUMPTION_FIELDS + PROFILE_FIELDS
+        COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + MANAGEMENT_FIELDS
+        + QUOTE_FIELDS + ASSUMPTION_FIELDS + PROFILE_FIELDS + BENCHMARK_FIELDS + YEARS_FIELDS
     )
 
 

@@ -1,4 +1,4 @@
-"""Reading a filled company workbook (format v1) into `Inputs`.
+"""Reading a filled company workbook (format v1 or v2) into `Inputs`.
 
 The loader reports every problem it finds in one go, so an analyst fixes the
 workbook in one pass rather than one error per run. It never writes to the
@@ -44,8 +44,9 @@ def _areas() -> dict[str, Area]:
     def column(letter: str) -> int:
         return split_coordinate(f"{letter}1")[0]
 
-    company, inhouse = last(fmt.COMPANY_FIELDS), last(fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS)
-    assumptions = last(fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS)
+    company = last(fmt.COMPANY_FIELDS)
+    inhouse = last(fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS + fmt.MANAGEMENT_FIELDS)
+    assumptions = last(fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS + fmt.BENCHMARK_FIELDS)
     version = split_coordinate(fmt.VERSION_CELL)
     return {
         fmt.INSTRUCTIONS: Area(version[1], version[0]),
@@ -54,6 +55,7 @@ def _areas() -> dict[str, Area]:
         fmt.INHOUSE: Area(*inhouse),
         fmt.QUOTES: Area(fmt.QUOTE_LAST_ROW, column(fmt.QUOTE_FIELDS[-1].column), watch=True),
         fmt.ASSUMPTIONS: Area(*assumptions),
+        fmt.YEARS: Area(*last(fmt.YEARS_FIELDS)),
     }
 
 
@@ -72,10 +74,11 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         raise WorkbookInvalid(problems)
     version = int(_version(book).value)
     newer = tuple(f for f in fmt.fields() if f.since > version)
+    present = fmt.sheets_in(version)
     found: list[Problem] = []
     sheets = {}
     for name in fmt.SHEETS:
-        cells = _merged(name, book.sheets[name], found)
+        cells = _merged(name, book.sheets[name], found) if name in present else {}
         sheets[name] = _without(cells, name, newer)
     found += _beyond_quotes(book.sheets[fmt.QUOTES])
     inputs, problems, quote_rows = read_sheets(sheets)
@@ -98,13 +101,19 @@ def _dated(inputs: Inputs | None, saved: dt.date | None) -> Inputs | None:
 
 
 def _structure(book: Book) -> list[Problem]:
-    """Missing sheets and a wrong format version: nothing else can be read reliably."""
+    """Missing sheets and a wrong format version: nothing else can be read reliably.
+
+    The sheets required are those of the workbook's version (a sheet added later is read as
+    blank); when the version cannot be read, those of version 1.
+    """
+    version = _version(book).value if fmt.INSTRUCTIONS in book.sheets else None
+    required = fmt.sheets_in(int(version) if version in fmt.SUPPORTED_VERSIONS else 1)
     problems = [
         Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
-        for name in fmt.SHEETS
+        for name in required
         if name not in book.sheets
     ]
-    if fmt.INSTRUCTIONS in book.sheets and _version(book).value not in fmt.SUPPORTED_VERSIONS:
+    if fmt.INSTRUCTIONS in book.sheets and version not in fmt.SUPPORTED_VERSIONS:
         problems.append(Problem(
             fmt.INSTRUCTIONS, fmt.VERSION_CELL,
             found_text(book.sheets[fmt.INSTRUCTIONS].cells.get(fmt.VERSION_CELL, CellData(None))),
@@ -209,12 +218,10 @@ def _assumed_defaults(version: int, fields: tuple[fmt.Field, ...]) -> list[Probl
 
 
 def _as_typed(spec: fmt.Field) -> str:
-    """A field's default as a person would type it: percent points, a dropdown's label; or
-    what a blank cell means, when that is not a value (`Field.default_text`)."""
-    if spec.default_text:
-        return spec.default_text
+    """A field's default as a person would type it: percent points, a dropdown's label; for a
+    default that is not one value, the message id saying what a blank means (`default_text`)."""
     if spec.default is None:
-        return ""
+        return spec.default_text
     if spec.kind is fmt.Kind.PERCENT:
         return number_text(round(spec.default * 100, 6))
     if spec.kind is fmt.Kind.CHOICE:

@@ -56,8 +56,9 @@ class AssumedDefaults(Problem):
     """A problem listing fields the workbook lacks and the default each was given.
 
     `assumed` pairs each field's label (a message id) with its default as it would be typed
-    ("" for a blank cell); on render the labels are translated and the list, joined the way the
-    reader's language joins lists, fills `{assumed}` in `expected`.
+    ("" for a blank cell; a dropdown label or a sentence is a message id too); on render both are
+    translated and the list, joined the way the reader's language joins lists, fills `{assumed}`
+    in `expected`.
     """
 
     assumed: tuple[tuple[str, str], ...] = ()
@@ -65,8 +66,7 @@ class AssumedDefaults(Problem):
     def render(self, lang: str = "en") -> str:
         _ = translator(lang)
         items = [
-            _(ASSUMED_ITEM).format(field=_(label), default=_(default) if default else
-                                   _("(empty)"))
+            _(ASSUMED_ITEM).format(field=_(label), default=_(default) if default else _("(empty)"))
             for label, default in self.assumed
         ]
         listed = format_list(items, locale=locale(lang))

@@ -1,9 +1,10 @@
 """The sheet rules: from each sheet's cells to `Inputs`, with every problem found.
 
-One function per sheet (Company, Demand, InHouse, Quotes, Assumptions) reads its fields through
-`cells.read_field`, then the rules linking fields to each other and across sheets: a company's
-hours, monthly contacts given two ways, a channel's own hours, quote currencies and commission
-models, retained management when outsourcing. Inputs come back only when there is no error.
+One function per sheet (Company, Demand, InHouse, Quotes, Assumptions, Years) reads its fields
+through `cells.read_field`, then the rules linking fields to each other and across sheets: a
+company's hours, monthly contacts given two ways, a channel's own hours, quote currencies and
+commission models, a quote's contract terms against its pricing model, retained management when
+outsourcing, today's vendor and the planned exit. Inputs come back only when there is no error.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ import math
 from analysis import reference as ref
 from analysis.i18n import N_
 from analysis.model import (
+    ACW_SHARE,
     WEEKS_PER_MONTH,
     Assumptions,
+    BillingBasis,
     Channel,
     ChannelDemand,
     Company,
     Hours,
     InHouseCosts,
     Inputs,
+    LicenceBasis,
     PricingModel,
     RetainedManagement,
     VendorQuote,
+    Years,
 )
 from analysis.workbook import format as fmt
 from analysis.workbook import numbers
@@ -36,6 +41,7 @@ from analysis.workbook.cells import (
     number_text,
     plausibility,
     read_field,
+    text_value,
 )
 from analysis.workbook.problems import Problem, Severity
 
@@ -75,7 +81,8 @@ def read_sheets(
         ))
     inhouse = _scalars(sheets[fmt.INHOUSE], fmt.INHOUSE_FIELDS, problems)
     retained = _scalars(sheets[fmt.INHOUSE], fmt.RETAINED_FIELDS, problems)
-    _against_salary(sheets[fmt.INHOUSE], company, inhouse | retained, problems)
+    management = _management(sheets[fmt.INHOUSE], inhouse, problems)
+    _against_salary(sheets[fmt.INHOUSE], company, inhouse | retained | management, problems)
     rows_and_quotes = _quotes(sheets[fmt.QUOTES], company, used, with_volume, problems)
     quotes = [quote for _, quote in rows_and_quotes]
     if quotes and not retained.get("manager_fte") and not retained.get("qa_per_month"):
@@ -87,6 +94,7 @@ def read_sheets(
         ))
     assumptions = _assumptions(sheets[fmt.ASSUMPTIONS], problems)
     _traffic(used, assumptions, problems)
+    years = _years(sheets[fmt.YEARS], company, _vendor_names(sheets[fmt.QUOTES]), problems)
     if _any_error(problems):
         return None, problems, []
     inputs = Inputs(
@@ -98,10 +106,11 @@ def read_sheets(
             complexity=company.get("contact_complexity") or fmt.COMPLEXITY_MIXED,
         ),
         demand=tuple(used.values()),
-        inhouse=InHouseCosts(**inhouse),
+        inhouse=InHouseCosts(**inhouse, **management),
         quotes=tuple(quotes),
         retained=RetainedManagement(**retained),
         assumptions=assumptions,
+        years=years,
     )
     return inputs, problems, [row for row, _ in rows_and_quotes]
 
@@ -115,7 +124,7 @@ def _against_salary(
     basis = {fmt.Basis.USD: rate}
     if salary:
         basis |= {fmt.Basis.ANNUAL_SALARY: salary, fmt.Basis.MONTHLY_SALARY: salary / 12}
-    for spec in fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS:
+    for spec in fmt.INHOUSE_FIELDS + fmt.RETAINED_FIELDS + fmt.MANAGEMENT_FIELDS:
         rule, value = spec.plausible, values.get(spec.key)
         if rule is None or rule.basis is fmt.Basis.NONE or value is None:
             continue
@@ -283,6 +292,7 @@ def _demand_row(
         success_rate=values.get("success_rate"),
         patience_seconds=values.get("patience_seconds") if queued else None,
         **_concurrency(values, channel),
+        acw_share=values.get("acw_share", ACW_SHARE),
     )
 
 
@@ -399,6 +409,7 @@ def _quotes(
         }
         cell = {k: c for k, (_, c) in spec_cells.items()}
         _quote_rules(values, cell, company, used, with_volume, problems)
+        _contract_rules(values, cell, used, problems)
         _quote_prices(values, cells, spec_cells, company, problems)
         errors = any(p.severity is Severity.ERROR for p in problems[before:])
         if errors or company.get("usd_rate") is None or company.get("currency") is None:
@@ -410,6 +421,10 @@ def _quotes(
             commission_per_success=values["commission_per_success"] * factor,
             min_monthly=values["min_monthly"] * factor, setup_fee=values["setup_fee"] * factor,
             exit_fee=values["exit_fee"] * factor,
+            currency=None if values["currency"] == company["currency"] else values["currency"],
+            **{key: values[key] for key in fmt.CONTRACT_KEYS} | {
+                "billing_basis": None if values["billing_basis"] is None
+                else BillingBasis(values["billing_basis"])},
         )))
     return quotes
 
@@ -514,9 +529,98 @@ def _quote_rules(
         ))
 
 
+def _management(cells: Cells, inhouse: Values, problems: list[Problem]) -> Values:
+    """The management, training and office block (format v2); blank cells keep the defaults.
+
+    Time on site off the phones is part of the shrinkage: a typed value above it is used as the
+    shrinkage, with a warning (a blank one is silently capped the same way).
+    """
+    values = _scalars(cells, fmt.MANAGEMENT_FIELDS, problems)
+    onsite, shrinkage = values.get("onsite_shrinkage"), inhouse.get("shrinkage")
+    spec = _field(fmt.MANAGEMENT_FIELDS, "onsite_shrinkage")
+    if (onsite is not None and shrinkage is not None and onsite > shrinkage
+            and not cell_is_blank(cells, spec.cell)):
+        problems.append(Problem(
+            fmt.INHOUSE, spec.cell, number_text(round(onsite * 100, 6)),
+            N_("at most the shrinkage in {cell} ({shrinkage}%), of which time on site off the "
+               "phones is a part: the shrinkage is used"),
+            Severity.WARNING,
+            params=(("cell", _cell(fmt.INHOUSE_FIELDS, "shrinkage")),
+                    ("shrinkage", number_text(round(shrinkage * 100, 6)))),
+        ))
+    if values.get("software_licences") is not None:
+        values["software_licences"] = LicenceBasis(values["software_licences"])
+    return values
+
+
+_UNUSED_TERMS = (
+    ("vendor_shrinkage",
+     lambda model, basis: basis is BillingBasis.PAID or model is PricingModel.MONTHLY_PER_AGENT,
+     N_("a blank cell: the vendor's shrinkage is used only for paid-hour billing and monthly "
+        "agents; the value is ignored")),
+    ("contract_hours_week", lambda model, basis: model is PricingModel.MONTHLY_PER_AGENT,
+     N_("a blank cell: contract hours are used only for monthly-per-agent prices; the value is "
+        "ignored")),
+    ("resolution_rate", lambda model, basis: model is PricingModel.PER_OUTCOME,
+     N_("a blank cell: the resolution rate is used only for prices per resolved contact; the "
+        "value is ignored")),
+)
+"""Contract terms that only some pricing models use: the key, when it is used, the warning."""
+
+
+def _contract_rules(
+    values: Values, cell: dict[str, str], used: dict[Channel, ChannelDemand],
+    problems: list[Problem],
+) -> None:
+    """A quote's contract terms (format v2) against its pricing model and channel."""
+    model, basis, channel = values.get("model"), values.get("billing_basis"), values.get("channel")
+    if model is None:
+        return
+    model = PricingModel(model)
+    bases = model.bases
+    if basis is not None and basis not in bases:
+        found = fmt.choice_label(fmt.BASIS_CHOICES, basis)
+        if bases:
+            labels = ", ".join(fmt.choice_label(fmt.BASIS_CHOICES, b) for b in bases)
+            problems.append(Problem(
+                fmt.QUOTES, cell["billing_basis"], found,
+                N_("for this pricing model one of: {bases} (or blank for the first)"),
+                params=(("bases", labels),),
+            ))
+        else:
+            problems.append(Problem(
+                fmt.QUOTES, cell["billing_basis"], found,
+                N_("a blank cell: this pricing model is billed per agent, per contact or by "
+                   "commission, not on hours or minutes"),
+            ))
+    in_force = BillingBasis(basis) if basis in bases else (bases[0] if bases else None)
+    if in_force is BillingBasis.TALK and channel is not None and not Channel(channel).is_live:
+        problems.append(Problem(
+            fmt.QUOTES, cell["billing_basis"], fmt.choice_label(fmt.BASIS_CHOICES, basis),
+            N_("handling time: talk time is billed for phone and chat, and {channel} has none"),
+            params=(("channel", fmt.choice_label(fmt.CHANNEL_CHOICES, channel)),),
+        ))
+    for key, applies, message in _UNUSED_TERMS:
+        spec = _field(fmt.QUOTE_FIELDS, key)
+        if values.get(key) not in (None, spec.default) and not applies(model, in_force):
+            problems.append(Problem(fmt.QUOTES, cell[key], number_text(
+                round(values[key] * 100, 6) if spec.kind is fmt.Kind.PERCENT else values[key]),
+                message, Severity.WARNING))
+    terms = values.get("credit_per_point") or values.get("bonus_per_point")
+    demand = used.get(Channel(channel)) if channel is not None else None
+    if terms and values.get("sla_target") is None and demand is not None and (
+            demand.service_level is None):
+        problems.append(Problem(
+            fmt.QUOTES, cell["sla_target"], "",
+            N_("a contract service-level target: credits and bonuses need one, and {channel} "
+               "has no service level target on the Demand sheet"),
+            params=(("channel", fmt.choice_label(fmt.CHANNEL_CHOICES, channel)),),
+        ))
+
+
 def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
     """Overrides of the documented defaults; blank cells keep the default."""
-    values = _scalars(cells, fmt.ASSUMPTION_FIELDS, problems)
+    values = _scalars(cells, fmt.ASSUMPTION_FIELDS + fmt.BENCHMARK_FIELDS, problems)
     given = [f for f in fmt.PROFILE_FIELDS if not cell_is_blank(cells, f.cell)]
     if not given:
         return Assumptions(**values)
@@ -544,3 +648,54 @@ def _assumptions(cells: Cells, problems: list[Problem]) -> Assumptions:
         if warning is not None:
             problems.append(warning)
     return Assumptions(hourly_profile=tuple(profile), **values)
+
+
+def _vendor_names(cells: Cells) -> list[str]:
+    """Every vendor named on the Quotes sheet, in order, once each (rows with errors too: their
+    own problems are reported where they are)."""
+    column = next(f.column for f in fmt.QUOTE_FIELDS if f.key == "vendor")
+    names = []
+    for coordinate, data in sorted(cells.items(), key=lambda item: _row_of(item[0])):
+        if (coordinate.rstrip("0123456789") == column
+                and fmt.FIRST_ROW <= _row_of(coordinate) <= fmt.QUOTE_LAST_ROW
+                and not numbers.is_blank(data.value)):
+            names.append(text_value(data.value))
+    return list(dict.fromkeys(names))
+
+
+def _years(
+    cells: Cells, company: Values, vendors: list[str], problems: list[Problem],
+) -> Years:
+    """The Years sheet: today's operation (in-house or a vendor of the Quotes sheet), the rates,
+    the cost of a change of operation and the planned exit, which must fall inside the horizon."""
+    values = _scalars(cells, fmt.YEARS_FIELDS, problems)
+    operation = values.pop("current_operation", None) or fmt.INHOUSE_TODAY
+    values["current_vendor"] = _current_vendor(operation, vendors, problems)
+    horizon, exit_year = company.get("horizon_years"), values.get("exit_year")
+    if exit_year is not None and horizon is not None and exit_year >= horizon:
+        problems.append(Problem(
+            fmt.YEARS, _cell(fmt.YEARS_FIELDS, "exit_year"), str(exit_year),
+            N_("a year before the last of the planning horizon ({years} years, Company {cell}), "
+               "or a blank cell: an exit at the horizon's end or later is not costed"),
+            Severity.WARNING,
+            params=(("years", str(horizon)), ("cell", _cell(fmt.COMPANY_FIELDS, "horizon_years"))),
+        ))
+        values["exit_year"] = None
+    return Years(**values)
+
+
+def _current_vendor(operation: str, vendors: list[str], problems: list[Problem]) -> str | None:
+    """None for in-house; else the vendor's name as the Quotes sheet spells it (case aside)."""
+    wanted = " ".join(operation.casefold().replace("-", " ").split())
+    if wanted in ("in house", "inhouse"):
+        return None
+    match = [v for v in vendors if v.casefold() == operation.strip().casefold()]
+    if match:
+        return match[0]
+    problems.append(Problem(
+        fmt.YEARS, _cell(fmt.YEARS_FIELDS, "current_operation"), operation,
+        N_("“{inhouse}” or the name of a vendor on the Quotes sheet ({vendors})"),
+        params=(("inhouse", fmt.INHOUSE_TODAY),
+                ("vendors", ", ".join(vendors) if vendors else "—")),
+    ))
+    return None

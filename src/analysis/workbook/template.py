@@ -13,6 +13,7 @@ from pathlib import Path
 from babel import Locale
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,8 +35,8 @@ VALIDATION_LAST_ROW = fmt.QUOTE_LAST_ROW
 INSTRUCTIONS = (
     N_("This workbook describes your customer-service operation for the sourcing analysis: "
        "in-house team or outsourcing."),
-    N_("Fill in the yellow cells on the sheets Company, Demand, InHouse, Quotes and "
-       "Assumptions. Grey cells are not used. Do not rename the sheets or move rows."),
+    N_("Fill in the yellow cells on the sheets Company, Demand, InHouse, Quotes, Assumptions "
+       "and Years. Grey cells are not used. Do not rename the sheets or move rows."),
     N_("Each header gives its unit. Money is in the company currency, except quotes "
        "given in USD."),
     N_("Percentages: type 30 for 30%. A cell formatted as a percentage (30%) is read as shown."),
@@ -46,7 +47,14 @@ INSTRUCTIONS = (
        "customers and the incident rate (contacts per customer per month), or both (they "
        "must agree within 5%). Leave the volume blank for a channel you do not use."),
     N_("Quotes: one row per vendor price, up to 200 quotes (rows 4 to 203)."),
+    N_("Quotes, columns K to T: the contract terms (billing basis, the vendor's shrinkage and "
+       "contract hours, night and weekend surcharge, service credits, resolution rate); a blank "
+       "cell keeps the usual term, as the header says."),
     N_("Assumptions: a blank cell uses the default shown next to it."),
+    N_("Years: who runs customer service today, and how pay, vendor prices, the exchange rate "
+       "and volumes move over the planning horizon; what a change of operation costs; and the "
+       "year you would leave an outsourcing contract, if you plan to. Blank cells keep today's "
+       "prices and cost nothing."),
     N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
        "are stored."),
 )
@@ -57,6 +65,8 @@ TITLES = {
     fmt.INHOUSE: N_("In-house team: what an agent and a seat cost you"),
     fmt.QUOTES: N_("Vendor quotes: one row per price; prices in USD or the company currency"),
     fmt.ASSUMPTIONS: N_("Assumptions: blank cells keep the default shown in column D"),
+    fmt.YEARS: N_("Years: today's operation, how costs move over the horizon, changing and "
+                  "leaving"),
 }
 
 LEGEND = N_("Legend:")
@@ -84,8 +94,12 @@ def build_template() -> Workbook:
     _heading(inhouse, fmt.RETAINED_HEADING_ROW,
              N_("Retained vendor management (what stays in-house if you outsource)"))
     _scalar_rows(inhouse, fmt.RETAINED_FIELDS)
+    _heading(inhouse, fmt.MANAGEMENT_HEADING_ROW,
+             N_("Management, training and offices (blank cells keep the defaults in the notes)"))
+    _scalar_rows(inhouse, fmt.MANAGEMENT_FIELDS)
     _quotes(book.create_sheet(fmt.QUOTES))
     _assumptions(book.create_sheet(fmt.ASSUMPTIONS))
+    _scalar_sheet(book.create_sheet(fmt.YEARS), fmt.YEARS_FIELDS)
     _lists(book.create_sheet(fmt.LISTS))
     _dropdowns(book)
     return book
@@ -159,9 +173,16 @@ def _scalar_rows(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
             sheet.cell(row, 3, spec.note).alignment = WRAP
 
 
+def _column_headers(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
+    """Each table field's label above its own column (a table may leave columns free)."""
+    for spec in fields:
+        _header(sheet, (spec.label,), column_index_from_string(spec.column))
+
+
 def _demand(sheet: Worksheet) -> None:
     _title(sheet)
-    _header(sheet, (N_("Channel"), *(f.label for f in fmt.DEMAND_FIELDS)))
+    _header(sheet, (N_("Channel"),))
+    _column_headers(sheet, fmt.DEMAND_FIELDS)
     for channel in Channel:
         row = fmt.DEMAND_ROWS[channel]
         sheet.cell(row, 1, fmt.choice_label(fmt.CHANNEL_CHOICES, channel)).font = BOLD
@@ -181,6 +202,8 @@ def _demand(sheet: Worksheet) -> None:
            "hanging up (seconds, from your telephony or chat reports); blank means nobody hangs "
            "up. Chat: chats one agent handles at the same time, and how much longer each chat "
            "takes per extra chat (the average handling time is for a chat handled alone)."),
+        N_("After-call work (phone and chat): the share of the handling time spent after the "
+           "conversation; used for quotes billed on talk time only (blank = 15%)."),
     )
     first = fmt.DEMAND_ROWS[Channel.SOCIAL] + 2
     for offset, note in enumerate(notes):
@@ -194,7 +217,7 @@ def _demand(sheet: Worksheet) -> None:
 
 def _quotes(sheet: Worksheet) -> None:
     _title(sheet)
-    _header(sheet, tuple(f.label for f in fmt.QUOTE_FIELDS))
+    _column_headers(sheet, fmt.QUOTE_FIELDS)
     for row in range(fmt.FIRST_ROW, fmt.FIRST_ROW + fmt.QUOTE_TEMPLATE_ROWS):
         for spec in fmt.QUOTE_FIELDS:
             sheet[f"{spec.column}{row}"].fill = INPUT_FILL
@@ -211,7 +234,10 @@ def _assumptions(sheet: Worksheet) -> None:
     _heading(sheet, fmt.PROFILE_HEADING_ROW,
              N_("Hourly profile: relative contacts by hour of day (all 24 blank = default)"))
     _scalar_rows(sheet, fmt.PROFILE_FIELDS)
-    for spec in fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS:
+    _heading(sheet, fmt.BENCHMARK_HEADING_ROW,
+             N_("Benchmarks: the typical terms published prices are given (assumptions)"))
+    _scalar_rows(sheet, fmt.BENCHMARK_FIELDS)
+    for spec in fmt.ASSUMPTION_FIELDS + fmt.PROFILE_FIELDS + fmt.BENCHMARK_FIELDS:
         row = sheet[spec.cell].row
         sheet.cell(row, 4, _shown_default(spec))
     sheet.freeze_panes = f"A{fmt.FIRST_ROW}"
@@ -222,7 +248,7 @@ def _assumptions(sheet: Worksheet) -> None:
 def _shown_default(spec: fmt.Field) -> float | str:
     """The default as the person would type it (percent points for percent fields)."""
     if spec.default is None:
-        return N_("company maximum occupancy")
+        return spec.default_text
     if spec.kind is fmt.Kind.PERCENT:
         return spec.default * 100
     return spec.default
@@ -238,7 +264,9 @@ _LIST_COLUMNS = {
     "region": ("D", tuple(c.label for c in fmt.REGION_CHOICES)),
     "currency": ("E", fmt.COMMON_CURRENCIES),
     "quote_currency": ("F", (fmt.QUOTE_BASE_CURRENCY, _COMPANY_CURRENCY)),
-    # J and up: lists of the Company fields added in format version 2 (G-I left to others).
+    "billing_basis": ("G", tuple(c.label for c in fmt.BASIS_CHOICES)),
+    "software_licences": ("H", tuple(c.label for c in fmt.LICENCE_CHOICES)),
+    # The Company sheet's dropdowns added in format version 2.
     "customer_language": ("J", tuple(c.label for c in fmt.LANGUAGE_CHOICES)),
     "contact_complexity": ("K", tuple(c.label for c in fmt.COMPLEXITY_CHOICES)),
 }
@@ -267,6 +295,9 @@ def _dropdowns(book: Workbook) -> None:
     for key in ("region", "channel", "model"):
         _dropdown(book[fmt.QUOTES], key, _column_range(columns[key]))
     _dropdown(book[fmt.QUOTES], "quote_currency", _column_range(columns["currency"]))
+    _dropdown(book[fmt.QUOTES], "billing_basis", _column_range(columns["billing_basis"]))
+    licences = next(f.cell for f in fmt.MANAGEMENT_FIELDS if f.key == "software_licences")
+    _dropdown(book[fmt.INHOUSE], "software_licences", licences)
 
 
 def _column_range(column: str) -> str:
