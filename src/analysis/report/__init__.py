@@ -14,6 +14,7 @@ re-exports what the notebooks call, so they say `report.verdict(...)` whatever m
 """
 
 from analysis.report.charts import use_charts
+from analysis.report.cover import book_cover
 from analysis.report.inhouse import (
     inhouse_chart,
     inhouse_sentence,
@@ -24,8 +25,10 @@ from analysis.report.inhouse import (
 from analysis.report.methodology import (
     assumptions_table,
     factors_table,
+    formulas,
     reference_tables,
     simulation_sentence,
+    sources_table,
 )
 from analysis.report.operation import (
     company_table,
@@ -48,6 +51,7 @@ from analysis.report.outsourcing import (
     vendor_table,
 )
 from analysis.report.regions import (
+    language_note,
     regions_chart,
     regions_frame,
     regions_sentence,
@@ -64,6 +68,7 @@ from analysis.report.summary import (
     basis,
     benchmarks_note,
     caveats,
+    counter_arguments,
     headline_sentence,
     headline_table,
     reasons,
@@ -99,21 +104,25 @@ __all__ = [
     "benchmarks_note",
     "billing_sentence",
     "billing_table",
+    "book_cover",
     "break_even_sentence",
     "caveats",
     "commission_table",
     "company_table",
+    "counter_arguments",
     "cumulative_chart",
     "cumulative_frame",
     "cumulative_sentence",
     "direction_table",
     "factors_table",
+    "formulas",
     "headline_sentence",
     "headline_table",
     "hours_effect_text",
     "inhouse_chart",
     "inhouse_sentence",
     "inhouse_table",
+    "language_note",
     "management_table",
     "meaning",
     "model_fit",
@@ -141,6 +150,7 @@ __all__ = [
     "saving_sentence",
     "service_curve",
     "simulation_sentence",
+    "sources_table",
     "staffing_sentence",
     "staffing_table",
     "tornado_chart",

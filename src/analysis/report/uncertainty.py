@@ -8,17 +8,19 @@ import altair as alt
 import pandas as pd
 
 from analysis import compare, uncertainty
-from analysis.i18n import fmt_money, fmt_number, translator
+from analysis.i18n import currency_symbol, fmt_money, fmt_number, translator
 from analysis.report.blocks import Figure, Html, Text, bullets, paragraph, table
 from analysis.report.charts import (
     HIGHLIGHT,
     MUTED,
     NEUTRAL,
-    WIDTH,
-    category_y,
+    Size,
+    category_rows,
     finish,
     layout,
+    lines,
     value_x,
+    words,
 )
 from analysis.report.words import fill, share
 from analysis.summary import option_name
@@ -34,7 +36,8 @@ def factor_label(label: str, change: float, discrete: bool, lang: str) -> str:
     _ = translator(lang)
     if discrete:
         return _(label)
-    return fill(_("{factor} ±{change}"), lang, factor=_(label), change=share(change, lang))
+    return str(fill(_("{factor} {change}"), lang, factor=_(label),
+                    change=share(change, lang, sign="±")))
 
 
 def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
@@ -44,8 +47,10 @@ def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
     rows = []
     for r in comparison.tornado.itertuples():
         label = factor_label(r.label, r.change, r.discrete, lang)
-        rows.append({"label": label, "end": _("Input lower"), "from": base, "to": r.saving_low})
-        rows.append({"label": label, "end": _("Input higher"), "from": base, "to": r.saving_high})
+        rows.append({"label": label, "end": words(_("Input lower"), lang), "from": base,
+                     "to": r.saving_low})
+        rows.append({"label": label, "end": words(_("Input higher"), lang), "from": base,
+                     "to": r.saving_high})
     return pd.DataFrame(rows, columns=["label", "end", "from", "to"])
 
 
@@ -54,21 +59,32 @@ def tornado_chart(comparison: compare.Comparison, lang: str) -> Figure:
     scenario = comparison.scenario
     currency = scenario.context.inputs.company.currency
     data = tornado_frame(comparison, lang)
-    y = category_y("label", lang, list(dict.fromkeys(data["label"])))
-    bars = alt.Chart(data).mark_bar(height=16).encode(
-        x=value_x("from", fill(_("Annual saving ({currency})"), lang, currency=currency), lang),
-        x2="to", y=y,
-        color=alt.Color("end:N", title=None, scale=alt.Scale(
-            domain=[_("Input lower"), _("Input higher")], range=[NEUTRAL, HIGHLIGHT])),
-    )
-    rules = pd.DataFrame({"x": [base_saving(comparison), 0.0], "what": ["today", "zero"]})
-    base = alt.Chart(rules).mark_rule(color="black").encode(
-        x="x:Q", strokeDash=alt.StrokeDash("what:N", legend=None, scale=alt.Scale(
-            domain=["today", "zero"], range=[[1, 0], [4, 4]])))
-    chart = alt.layer(bars, base).properties(width=WIDTH)
+    order = list(dict.fromkeys(data["label"]))
+    x_title = fill(_("Annual saving ({currency})"), lang, currency=currency_symbol(currency, lang))
+    today = base_saving(comparison)
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        bars = alt.Chart().mark_bar(height=16).encode(
+            x=value_x("from", x_title, lang, size), x2="to", **y,
+            color=alt.Color("end:N", title=None, scale=alt.Scale(
+                domain=[words(_("Input lower"), lang), words(_("Input higher"), lang)],
+                range=[NEUTRAL, HIGHLIGHT])),
+        )
+        base = alt.Chart().mark_rule(color="black").encode(x=alt.datum(today))
+        zero = alt.Chart().mark_rule(color="black", strokeDash=[4, 4]).encode(x=alt.datum(0))
+        return [bars, base, zero]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, data, "label", order, size, lang)
+
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
-    return finish(chart, fill(_("Saving of {option} when one input moves"), lang, option=best),
-                  lang)
+    description = fill(_(
+        "A bar for each of {count} inputs: the saving of {option} when that input alone moves "
+        "down (blue) or up (red) across its range, around today's saving of {saving}."
+    ), lang, count=fmt_number(len(order), lang), option=best,
+        saving=fmt_money(base_saving(comparison), currency, lang))
+    return finish(draw, fill(_("Saving of {option} when one input moves"), lang, option=best),
+                  lang, description)
 
 
 def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -97,21 +113,32 @@ def monte_carlo_chart(comparison: compare.Comparison, lang: str) -> Figure:
     mc = comparison.monte_carlo
     currency = comparison.scenario.context.inputs.company.currency
     data = pd.DataFrame({"saving": mc.savings})
-    x_title = fill(_("Annual saving ({currency})"), lang, currency=currency)
-    bars = alt.Chart(data).mark_bar(color=MUTED).encode(
-        x=alt.X("saving:Q", bin=alt.Bin(maxbins=30), title=x_title,
-                scale=alt.Scale(reverse=layout(lang).rtl), axis=alt.Axis(format=",.0f")),
-        y=alt.Y("count():Q", title=_("Simulated cases"),
-                axis=alt.Axis(orient=layout(lang).category_axis)),
-    )
+    x_title = fill(_("Annual saving ({currency})"), lang, currency=currency_symbol(currency, lang))
     marks = pd.DataFrame({"value": [mc.p10, mc.p50, mc.p90],
-                          "what": [_("P10"), _("P50 (median)"), _("P90")]})
-    rules = alt.Chart(marks).mark_rule(strokeWidth=2).encode(
-        x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
-                                     scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
-    chart = alt.layer(bars, rules).properties(width=WIDTH, height=240)
-    return finish(chart, fill(_("The saving over {draws} simulated cases"), lang,
-                              draws=fmt_number(len(mc.savings), lang)), lang)
+                          "what": [words(w, lang) for w in (_("P10"), _("P50 (median)"),
+                                                            _("P90"))]})
+
+    def draw(size: Size) -> alt.LayerChart:
+        bars = alt.Chart(data).mark_bar(color=MUTED).encode(
+            x=alt.X("saving:Q", bin=alt.Bin(maxbins=30 if size.name == "wide" else 15),
+                    title=lines(x_title, size.title_chars, lang),
+                    scale=alt.Scale(reverse=layout(lang).rtl),
+                    axis=alt.Axis(format=",.0f", tickCount=size.tick_count)),
+            y=alt.Y("count():Q", title=lines(_("Simulated cases"), size.title_chars, lang),
+                    axis=alt.Axis(orient=layout(lang).category_axis)),
+        )
+        rules = alt.Chart(marks).mark_rule(strokeWidth=2).encode(
+            x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
+                                         scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
+        return alt.layer(bars, rules).properties(height=240)
+
+    description = fill(_(
+        "A histogram of the saving over {draws} simulated cases, with lines at the tenth "
+        "percentile ({p10}), the median ({p50}) and the ninetieth percentile ({p90})."
+    ), lang, draws=fmt_number(len(mc.savings), lang), p10=fmt_money(mc.p10, currency, lang),
+        p50=fmt_money(mc.p50, currency, lang), p90=fmt_money(mc.p90, currency, lang))
+    return finish(draw, fill(_("The saving over {draws} simulated cases"), lang,
+                              draws=fmt_number(len(mc.savings), lang)), lang, description)
 
 
 def monte_carlo_table(comparison: compare.Comparison, lang: str) -> Html:
@@ -122,7 +149,7 @@ def monte_carlo_table(comparison: compare.Comparison, lang: str) -> Html:
             [_("P50: the median case"), fmt_money(mc.p50, currency, lang)],
             [_("P90: 1 case in 10 saves more than"), fmt_money(mc.p90, currency, lang)],
             [_("Share of cases where outsourcing costs less"), share(mc.share_saving, lang)]]
-    return table([_("Measure"), _("Annual saving")], rows, numeric=(1,))
+    return table([_("Measure"), _("Annual saving")], rows, numeric=(1,), key=(1,))
 
 
 def break_even_sentence(comparison: compare.Comparison, lang: str) -> Html:
