@@ -1,7 +1,10 @@
-"""Shared fixtures: a small valid workbook, and a way to change cells in a copy of it."""
+"""Shared fixtures: a small valid workbook, a way to change cells in a copy of it, and the
+built book with one headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -15,6 +18,8 @@ SMALL = Example(
     company={
         "name": "Test Co", "currency": "EUR", "usd_rate": 0.8, "coverage": "Business hours",
         "days_per_week": 5, "open_hour": 8, "close_hour": 17, "horizon_years": 2,
+        "report_date": dt.date(2025, 3, 31), "customer_language": "French",
+        "contact_complexity": "Complex or technical",
     },
     demand={
         Channel.INBOUND_PHONE: {
@@ -128,3 +133,35 @@ def files_holding(folder: Path, needles: list[str]) -> list[tuple[str, str]]:
             hits += [(str(path.relative_to(folder)), needle) for needle in needles
                      if needle in text]
     return hits
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium: the browser tests drive it and never download their own."""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test; a local run without it skips, CI fails."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: apt-get install chromium (CI installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The book of the default example in three languages (incremental: after `make book`,
+    a second)."""
+    from analysis.book import paths, pipeline
+
+    pipeline.build(paths.DEFAULT_WORKBOOK, ["en", "ar", "ro"], say=lambda line: None)
+    return paths.HTML_DIR

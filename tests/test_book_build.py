@@ -427,3 +427,22 @@ def test_language_link_climbs_out_of_the_page_folder_and_the_language_folder():
     assert sphinx_ext.page_url("search", "ro") == "../ro/search.html"
     assert sphinx_ext.text_direction("ar") == "rtl" and sphinx_ext.text_direction("ro") == "ltr"
     assert sphinx_ext.language_name("ro") == "Română"
+
+
+def test_a_stylesheet_changed_alone_clears_that_languages_output(tmp_path):
+    # Sphinx copies static files only when a page is out of date: a changed stylesheet must
+    # start the output afresh, or the site would keep the old one.
+    from analysis.book.stage import stale_static
+
+    staged = tmp_path / "book" / "_static" / "book.css"
+    copied = tmp_path / "_build" / "html" / "_static" / "book.css"
+    staged.parent.mkdir(parents=True)
+    staged.write_text("a { color: red }")
+    assert not stale_static(tmp_path)  # nothing rendered yet
+    copied.parent.mkdir(parents=True)
+    copied.write_text("a { color: red }")
+    assert not stale_static(tmp_path)
+    staged.write_text("a { color: blue }")
+    assert stale_static(tmp_path)
+    copied.unlink()
+    assert stale_static(tmp_path)

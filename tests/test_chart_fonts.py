@@ -45,8 +45,8 @@ seen = sorted(str(path) for path in Path("/usr/share/fonts").rglob("*")
               if path.suffix.lower() in {".ttf", ".otf", ".ttc", ".otc", ".pfb", ".woff", ".woff2"})
 print(json.dumps({"fonts": seen, "html": [chart_html(*chart) for chart in charts]}))
 """
-"""Runs in the child: draws each [title, spec, number_format] and lists the font files it could
-see (not the other data Debian keeps there, such as poppler's cMap tables)."""
+"""Runs in the child: draws each [title, specs, number_format, description] and lists the font
+files it could see (not the other data Debian keeps there, such as poppler's cMap tables)."""
 
 
 def font_folders(keep: str | None = KEPT) -> list[Path]:
@@ -92,7 +92,8 @@ def draw(charts: list[list[object]], hide: bool, keep: str | None = KEPT) -> dic
 
 
 def charts_in(notebook: Path) -> list[tuple[str, list[object], str]]:
-    """(where, [title, spec, number_format], stored HTML) for each chart a notebook shows."""
+    """(where, [title, specs, number_format, description], stored HTML) for each chart a notebook
+    shows."""
     found = []
     for number, cell in enumerate(nbformat.read(notebook, as_version=4).cells):
         for output in cell.get("outputs", []):
@@ -167,7 +168,7 @@ def test_hiding_changes_a_chart_that_asks_for_a_system_font(can_hide):
             "encoding": {"y": {"field": "name", "type": "nominal"},
                          "x": {"field": "cost", "type": "quantitative"}},
             "config": {"font": families[0]}}
-    chart = ["Control", spec, {}]
+    chart = ["Control", {"wide": spec}, {}, ""]
     hidden = draw([chart], hide=True, keep=None)
     assert hidden["fonts"] == []
     assert hidden["html"] != draw([chart], hide=False)["html"]

@@ -85,43 +85,56 @@ def _clipped_bars(values: list[float]) -> alt.Chart:
         x=alt.X("x", scale=alt.Scale(domain=[0, 10])), y="y")
 
 
+def _one(chart: alt.Chart) -> dict[str, dict]:
+    """One chart as the only size of a figure's specs."""
+    return {"wide": chart.to_dict()}
+
+
 def test_ids_are_unique_on_a_page_and_the_same_for_the_same_chart():
-    first = blocks.chart_html("A", _clipped_bars([1, 5, 20]).to_dict(), {})
-    second = blocks.chart_html("B", _clipped_bars([2, 6, 30]).to_dict(), {})
+    first = blocks.chart_html("A", _one(_clipped_bars([1, 5, 20])), {})
+    second = blocks.chart_html("B", _one(_clipped_bars([2, 6, 30])), {})
     ids = [re.findall(r'\bid="([^"]+)"', html) for html in (first, second)]
     assert ids[0] and ids[1] and not set(ids[0]) & set(ids[1])
     for html, own in zip((first, second), ids, strict=True):
         assert set(re.findall(r"url\(#([^)]+)\)", html)) <= set(own)
     # vl-convert counts clip paths across the process; the page must not depend on that.
-    assert blocks.chart_html("A", _clipped_bars([1, 5, 20]).to_dict(), {}) == first
+    assert blocks.chart_html("A", _one(_clipped_bars([1, 5, 20])), {}) == first
 
 
-def test_a_chart_is_one_image_named_by_its_title():
-    html = blocks.chart_html("Costs & savings", _clipped_bars([1, 2, 3]).to_dict(), {})
-    assert html.startswith('<figure class="report-chart" dir="ltr"><svg role="img" '
-                           'aria-label="Costs &amp; savings" ')
+def test_a_chart_is_one_image_per_size_named_by_its_title_and_description():
+    chart = _clipped_bars([1, 2, 3])
+    html = blocks.chart_html("Costs & savings", {"wide": chart.to_dict(),
+                                                 "narrow": chart.to_dict()}, {},
+                             "Three bars <of costs>")
+    label = 'aria-label="Costs &amp; savings. Three bars &lt;of costs&gt;"'
+    assert html.startswith(f'<figure class="report-chart" dir="ltr"><svg role="img" {label} ')
+    assert html.count("<svg ") == 2 and html.count(label) == 2
+    assert 'class="marks report-chart__wide"' in html
+    assert 'class="marks report-chart__narrow"' in html
     assert "<title>Costs &amp; savings</title>" in html
     assert html.endswith("</svg></figure>")
 
 
 def test_chart_text_names_the_font_and_reads_back():
-    figure = blocks.Figure(_clipped_bars([1, 5, 20]).configure(font="X"), "Title", {"decimal": ","})
-    title, spec, number_format = blocks.parse_chart_text(figure.plain)
-    assert (title, number_format) == ("Title", {"decimal": ","})
-    assert spec == figure.spec and spec["config"]["font"] == "X"
-    assert "$schema" not in spec  # an Altair upgrade alone does not change what nbval compares
+    figure = blocks.Figure({"wide": _clipped_bars([1, 5, 20]).configure(font="X")}, "Title",
+                           "What it shows", {"decimal": ","})
+    title, specs, number_format, description = blocks.parse_chart_text(figure.plain)
+    assert (title, number_format, description) == ("Title", {"decimal": ","}, "What it shows")
+    assert specs == figure.specs and specs["wide"]["config"]["font"] == "X"
+    # an Altair upgrade alone does not change what nbval compares
+    assert "$schema" not in specs["wide"]
 
 
 def test_chart_text_changes_with_the_data():
     # What nbval compares: a figure that moves must change the text.
-    one = blocks.Figure(_clipped_bars([1, 5, 20]), "T").plain
-    other = blocks.Figure(_clipped_bars([1, 5, 21]), "T").plain
+    one = blocks.Figure({"wide": _clipped_bars([1, 5, 20])}, "T").plain
+    other = blocks.Figure({"wide": _clipped_bars([1, 5, 21])}, "T").plain
     assert one != other
 
 
 def test_numbers_keep_nine_significant_digits():
     frame = pd.DataFrame({"x": [0.1 + 0.2, 1565685.9112634], "y": ["a", "b"]})
-    spec = blocks.Figure(alt.Chart(frame).mark_bar().encode(x="x", y="y"), "T").spec
+    spec = blocks.Figure({"wide": alt.Chart(frame).mark_bar().encode(x="x", y="y")}, "T").spec
     values = [row["x"] for row in next(iter(spec["datasets"].values()))]
     assert values == [0.3, 1565685.91]
 

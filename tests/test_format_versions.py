@@ -30,6 +30,9 @@ PATIENCE = "Mean patience before hanging up (seconds; blank = nobody hangs up)"
 CHATS = "Chats per agent at the same time (blank = 1)"
 GROWTH = "Handling-time growth per extra concurrent chat (%; blank = 20)"
 EXIT_FEE = "Exit fee (quote currency)"
+DATE = "Date of these figures (blank = the date the file was last saved)"
+LANGUAGE = "Customers' main language (blank = not stated)"
+COMPLEXITY = "Complexity of contacts (blank = Mixed)"
 TODAY = "Today's operation (In-house, or a vendor's name as on the Quotes sheet)"
 DISCOUNT = "Discount rate (% a year)"
 EXIT_YEAR = "Planned exit year (last year with the vendor)"
@@ -66,6 +69,7 @@ def test_a_version_1_workbook_has_no_years_sheet_and_gets_its_defaults(edited):
     assert text.startswith(
         "Warning: sheet “Instructions”, cell B2: found 1; expected format version 2; a version 1 "
         "workbook lacks the fields added since, so these defaults were assumed: "
+        f"{DATE}: the date the file was last saved, {LANGUAGE}: (empty), {COMPLEXITY}: Mixed, "
         f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, ")
     assert f"{TODAY}: In-house, " in text and f"{DISCOUNT}: 0, " in text
     assert f"{EXIT_YEAR}: (empty), and " in text
@@ -99,7 +103,14 @@ def test_each_example_saved_as_version_1_still_loads(name, tmp_path):
     inputs, warnings = load(path)
     current, _ = load(EXAMPLES_DIR / f"{name}.xlsx")
     assert inputs.years == Years()
-    assert inputs.company == current.company
+    v1_company = ("name", "currency", "usd_rate", "hours", "horizon_years")
+    assert [getattr(inputs.company, k) for k in v1_company] == [
+        getattr(current.company, k) for k in v1_company]
+    # Company B12-B14 are version 2: ignored here, so the date is the one openpyxl stored in
+    # the file's properties on saving it above, and the caveats take their defaults.
+    assert inputs.company.date_from_file
+    assert inputs.company.customer_language is None
+    assert inputs.company.complexity == "mixed"
     # The version-1 part of each quote and of the in-house costs is read as before; the
     # version-2 contract terms and management block take their defaults.
     v1 = [f.key for f in fmt.QUOTE_FIELDS if f.since == 1 and f.key != "currency"]
@@ -185,6 +196,37 @@ def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):
     assert chat.chats_per_agent > 1
 
 
+def test_a_version_1_example_gets_the_cover_defaults(tmp_path):
+    """The Company fields of version 2 (B12-B14): a version-1 copy of the Gulf example, whose
+    B12-B14 hold a date, Arabic and Routine, ignores them: the date is the one the file stores
+    (its core properties, as openpyxl saved them), the language is not stated, the contacts are
+    mixed; the notice names all three."""
+    import re
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    book = load_workbook(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    assert book["Company"]["B13"].value == "Arabic"
+    book["Instructions"]["B2"] = 1
+    path = tmp_path / "version-1.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        core = archive.read("docProps/core.xml").decode()
+    saved = re.search(r"<dcterms:modified[^>]*>(\d{4}-\d{2}-\d{2})", core).group(1)
+    inputs, warnings = load(path)
+    company = inputs.company
+    assert (company.report_date.isoformat(), company.date_from_file) == (saved, True)
+    assert (company.customer_language, company.complexity) == (None, "mixed")
+    notice = warnings[0].render("en")
+    assert DATE in notice and LANGUAGE in notice and COMPLEXITY in notice
+    assert f"{DATE}: the date the file was last saved" in notice
+    inputs, _warnings = load(EXAMPLES_DIR / "gulf-ecommerce.xlsx")
+    assert (inputs.company.report_date.isoformat(), inputs.company.date_from_file) == (
+        "2025-09-30", False)
+    assert (inputs.company.customer_language, inputs.company.complexity) == ("ar", "routine")
 # --- the real version 2 ----------------------------------------------------------------------
 
 GULF = EXAMPLES_DIR / "gulf-ecommerce.xlsx"

@@ -10,7 +10,15 @@ from analysis import reference, staffing
 from analysis.horizon import evaluate_horizon
 from analysis.model import Channel, ChannelDemand, Inputs, PricingModel, VendorQuote
 from analysis.options import evaluate
-from analysis.recommend import IN_HOUSE, NO_QUOTE, OUTSOURCE, TOO_CLOSE, recommend
+from analysis.recommend import (
+    FOR_IN_HOUSE,
+    FOR_OUTSOURCING,
+    IN_HOUSE,
+    NO_QUOTE,
+    OUTSOURCE,
+    TOO_CLOSE,
+    recommend,
+)
 from analysis.uncertainty import THRESHOLD, Uncertainty, analyse
 
 
@@ -60,11 +68,16 @@ def test_recommends_the_cheaper_vendor():
     # Nights and weekends are 88 of 168 hours: the 24/7 reason is given.
     night = [m for m in verdict.reasons if "night" in m.id]
     assert dict(night[0].params)["premium_share"] == pytest.approx(88 / 168)
-    # An Indian vendor for (possibly) Arabic-speaking customers; security and exit always.
+    # The workbook does not say which language the customers speak: a caveat asks to check
+    # it with the Indian vendor (no language is assumed); security and exit always.
     caveats = ids(verdict.caveats)
-    assert any("Arabic-speaking" in c for c in caveats)
+    assert any("does not say which language" in c for c in caveats)
+    assert not any("Arabic" in c for c in caveats)
     assert any("security audits" in c for c in caveats)
     assert any("exit plan" in c for c in caveats)
+    # The cost and the night hours argue for outsourcing.
+    assert verdict.reasons[0].leans == FOR_OUTSOURCING
+    assert night[0].leans == FOR_OUTSOURCING
 
 
 def test_a_quote_well_above_its_own_regions_range_is_a_caveat():
@@ -167,14 +180,55 @@ def test_long_contacts_and_commission_caveats():
     verdict = decide(company([commission, hourly("Seller", 1)], demand=(long_calls, outbound)),
                      draws=10)
     assert verdict.option_id == "vendor:Seller"
-    long_reason = [m for m in verdict.reasons if "{aht_minutes}" in m.id]
-    assert dict(long_reason[0].params) == {"channel": "inbound_phone", "aht_minutes": 12}
+    # Twelve-minute calls say nothing about complexity by themselves: only the workbook does.
+    assert not [m for m in verdict.reasons if "complex" in m.id]
     flagged = [m for m in verdict.caveats if "{implied_money}" in m.id]
     params = dict(flagged[0].params)
     assert params["implied_money"] == pytest.approx(0.8)
     assert params["floor_money"] == pytest.approx(28.875)
 
 
+def speaking(language, complexity="mixed", quotes=None):
+    base = company(quotes or [hourly("Cheap", 10)])
+    return replace(base, company=replace(base.company, customer_language=language,
+                                         complexity=complexity))
+
+
+@pytest.mark.parametrize(("language", "region", "caveat"), [
+    # Arabic is served in North Africa and the Middle East, not in India.
+    ("ar", "india", "Your customers speak {language}"),
+    ("ar", "africa_middle_east", None),
+    # English is the working language of offshore centres everywhere.
+    ("en", "india", None),
+    # Romanian: Eastern Europe only.
+    ("ro", "latin_america", "Your customers speak {language}"),
+    ("ro", "eastern_europe", None),
+    # Not stated: the book asks, it does not assume.
+    (None, "africa_middle_east", "does not say which language"),
+    ("other", "usa_canada", "speak your customers' language"),
+])
+def test_the_language_caveat_follows_the_workbook(language, region, caveat):
+    verdict = decide(speaking(language, quotes=[hourly("Cheap", 10, region)]))
+    found = [m for m in verdict.caveats if "test calls" in m.id]
+    if caveat is None:
+        assert found == []
+    else:
+        (message,) = found
+        assert caveat in message.id
+        assert dict(message.params)["region"] == region
+        if "{language}" in message.id:
+            assert dict(message.params)["language"] == language
+
+
+def test_complexity_comes_from_the_workbook_and_leans_its_way():
+    complex_ = decide(speaking("ar", "complex"))
+    (reason,) = [m for m in complex_.reasons if "Company B14" in m.id]
+    assert "complex or technical" in reason.id and reason.leans == FOR_IN_HOUSE
+    routine = decide(speaking("ar", "routine"))
+    (reason,) = [m for m in routine.reasons if "Company B14" in m.id]
+    assert "routine" in reason.id and reason.leans == FOR_OUTSOURCING
+    mixed = decide(speaking("ar", "mixed"))
+    assert not [m for m in mixed.reasons if "Company B14" in m.id]
 def test_one_year_with_nothing_to_change_is_the_annual_basis():
     """One year, nothing discounted, no change cost and no exit fee: the present value the
     verdict compares is each option's annual cost, so the verdict is the annual one."""

@@ -124,3 +124,32 @@ def test_sources_exist_and_hold_the_figures(ref):
     assert "0.35 دولارًا و 45 دولارًا للدقيقة" in seed
     assert "0.75 دولارًا إلى 90 دولارًا للدقيقة" in seed
     assert "أوروبا الغربية: 40 دولارًا في الساعة" in seed
+
+
+def test_every_source_is_cited_by_title_in_the_table_of_sources(ref):
+    sources = reference.read_sources()
+    documents = set(sources["document"])
+    assert len(documents) == len(sources)  # one row each
+    assert {item.source for item in every_range(ref)} <= documents
+    for row in sources.itertuples():
+        assert row.title.strip() and row.language in {"ar", "en", "ro"}, row.document
+        assert row.provides.strip(), row.document
+
+
+def test_every_range_quotes_the_passage_it_was_read_from(ref):
+    for item in every_range(ref):
+        assert item.quote.strip(), item.id
+        assert item.quote not in item.note, item.id  # the note is ours, the quote the source's
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
+def test_quotes_and_titles_are_the_seeds_own_words(ref):
+    def seed(document: str) -> str:
+        return (SEEDS / Path(document).name).read_text(encoding="utf-8")
+
+    for item in every_range(ref):
+        assert item.quote in seed(item.source), (item.id, item.quote)
+    for row in reference.read_sources().itertuples():
+        if row.document.startswith("seeds/"):
+            lines = [line.strip(" •\t") for line in seed(row.document).splitlines()]
+            assert row.title in lines, row.document  # a line of the document, word for word

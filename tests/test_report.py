@@ -117,12 +117,18 @@ def test_hours_text():
     assert report.words.hours_text(Hours(7, 0, 24), "en") == "around the clock (24/7)"
 
 
-def test_table_escapes_text_and_aligns_figures_to_the_line_end():
-    block = report.blocks.table(["Name", "Cost"], [["<b>Acme & Co</b>", "1"]], numeric=(1,))
+def test_table_escapes_text_and_marks_figures_keys_and_labels():
+    # Figures are marked "num" (book.css aligns them to the line's end), the decision column
+    # "key"; every cell carries its column's header as the label of the phone layout.
+    block = report.blocks.table(["Name", "Cost <SAR>"], [["<b>Acme & Co</b>", "1"]],
+                                numeric=(1,), key=(1,))
     assert "&lt;b&gt;Acme &amp; Co&lt;/b&gt;" in block.html
-    assert '<td style="text-align: end; white-space: nowrap">1</td>' in block.html
-    assert "<td><" not in block.html
-    assert block.text == "Name | Cost\n<b>Acme & Co</b> | 1"
+    assert ('<td class="num key" data-label="Cost &lt;SAR&gt;">'
+            '<span class="report-table__value">1</span></td>') in block.html
+    assert '<th scope="col" class="num key">Cost &lt;SAR&gt;</th>' in block.html
+    assert '<td data-label="Name"><span class="report-table__value">&lt;b&gt;' in block.html
+    assert block.html.startswith('<div class="report-table-wrap"><table class="report-table">')
+    assert block.text == "Name | Cost <SAR>\n<b>Acme & Co</b> | 1"
 
 
 # --- derived figures --------------------------------------------------------------------------
@@ -227,24 +233,53 @@ def marked(monkeypatch):
                             lambda lang: lambda message: f"[{lang}]{message}")
 
 
+RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
+
+
 def test_chart_titles_and_labels_are_translated(marked):
     spec = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
-    assert spec["title"]["text"] == "[ar]Where the in-house money goes"
-    # the currency code is isolated (FSI...PDI) inside the right-to-left title
-    assert spec["encoding"]["x"]["title"] == "[ar]Per year (\u2068SAR\u2069)"
+    # Right-to-left chart text is isolated as such (RLI...PDI) in the left-to-right SVG.
+    assert spec["title"]["text"] == f"{RLI}[ar]Where the in-house money goes{PDI}"
+    # The currency as the Arabic prose writes it, isolated (FSI...PDI) inside the title; in
+    # text holding Arabic, each Latin run is isolated as well.
+    assert spec["layer"][0]["encoding"]["x"]["title"] == (
+        f"{RLI}[{FSI}ar{PDI}]{FSI}Per year{PDI} ({FSI}ر.س.{PDI}){PDI}")
     assert "[ar]Salaries" in [row["name"] for row in spec["datasets"].popitem()[1]]
 
 
 def test_right_to_left_charts_are_mirrored():
-    ar = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
-    en = report.inhouse.inhouse_chart(_cost(), "SAR", "en").spec
+    ar = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec["layer"][0]
+    en = report.inhouse.inhouse_chart(_cost(), "SAR", "en").spec["layer"][0]
     assert ar["encoding"]["y"]["axis"]["orient"] == "right"
     assert ar["encoding"]["x"]["scale"]["reverse"] is True
-    assert ar["config"]["legend"]["orient"] == "left"
-    assert ar["title"]["anchor"] == "end"
     assert en["encoding"]["y"]["axis"]["orient"] == "left"
     assert en["encoding"]["x"]["scale"]["reverse"] is False
-    assert en["title"]["anchor"] == "start"
+    whole_ar = report.inhouse.inhouse_chart(_cost(), "SAR", "ar").spec
+    whole_en = report.inhouse.inhouse_chart(_cost(), "SAR", "en").spec
+    assert whole_ar["title"]["anchor"] == "end" and whole_en["title"]["anchor"] == "start"
+
+
+def test_every_chart_comes_in_a_desktop_and_a_phone_drawing():
+    # The phone drawing puts each category's label above its bar (one panel per category,
+    # a facet by row), across the narrow width; the desktop one keeps the labels on the axis.
+    figure = report.inhouse.inhouse_chart(_cost(), "SAR", "en")
+    wide, narrow = figure.specs["wide"], figure.specs["narrow"]
+    assert wide["width"] == report.charts.WIDE.width
+    assert wide["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert narrow["facet"]["row"]["header"]["labelOrient"] == "top"
+    assert narrow["spec"]["width"] == report.charts.NARROW.width - 12
+
+
+def test_long_category_labels_wrap_instead_of_being_cut():
+    # 36 characters a line on the desktop drawing: the hybrid's name in three lines, whole.
+    name = "Hybrid: dedicated in business hours, shared at night and weekends"
+    assert report.charts.wrap(name, 36) == ["Hybrid: dedicated in business hours,",
+                                            "shared at night and weekends"]
+    assert report.charts.wrap("Supercalifragilisticexpialidocious", 10) == [
+        "Supercalifragilisticexpialidocious"]
+    # A name isolated for right-to-left text keeps each of its lines isolated.
+    assert report.charts.wrap(f"{FSI}Acme Contact Centre{PDI}", 10) == [
+        f"{FSI}Acme{PDI}", f"{FSI}Contact{PDI}", f"{FSI}Centre{PDI}"]
 
 
 def test_charts_ask_for_the_books_own_font():
@@ -273,7 +308,8 @@ def test_figure_shows_its_title_and_spec_as_plain_text():
             printed.append(value)
 
     figure._repr_pretty_(Printer(), False)
-    title, spec, number_format = report.blocks.parse_chart_text(printed[0])
+    title, specs, number_format, description = report.blocks.parse_chart_text(printed[0])
     assert title == "Unde merg banii echipei interne"
-    assert spec["encoding"]["x"]["title"] == "Pe an (SAR)"
+    assert specs["wide"]["layer"][0]["encoding"]["x"]["title"] == "Pe an (SAR)"
+    assert description.startswith("O bară pentru fiecare dintre cele 14 categorii de cost")
     assert (number_format["decimal"], number_format["thousands"]) == (",", ".")

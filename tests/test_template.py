@@ -1,5 +1,6 @@
 """The blank template, the fill -> load round trip and the three example workbooks."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,10 @@ def test_round_trip_gives_exactly_the_typed_inputs(filled_workbook):
     """The SMALL company of conftest.py, converted by hand."""
     company_hours = Hours(5, 8, 17)
     expected = Inputs(
-        company=Company("Test Co", "EUR", 0.8, company_hours, 2),
+        # B12-B14 (format version 2): a date cell, French and "Complex or technical".
+        company=Company("Test Co", "EUR", 0.8, company_hours, 2,
+                        report_date=dt.date(2025, 3, 31), customer_language="fr",
+                        complexity="complex"),
         demand=(
             ChannelDemand(Channel.INBOUND_PHONE, monthly_contacts=1000, aht_seconds=300,
                           target_seconds=20, service_level=0.80, hours=company_hours),

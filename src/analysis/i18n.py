@@ -3,18 +3,28 @@
 English message ids live in the code; Arabic and Romanian translations live in
 `locale/<lang>/LC_MESSAGES/analysis.po`. The .po files are read directly with
 Babel (no compiled .mo to keep in step), once per language.
+
+Figures follow one convention per language, in prose, tables and charts alike (charts take
+the same symbols through `number_symbols`). In right-to-left text a figure is a left-to-right
+island: Babel's bidirectional marks are dropped and each signed figure (`-1,341,606`, `11%`,
+`±20%`) is wrapped in LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE, so its minus sign stays
+on the left of its digits and its percent sign on the right, wherever the figure stands in an
+Arabic sentence or cell; a currency symbol stays outside, where the locale puts it
+("-1,341,606 ر.س."). Left-to-right languages are left as Babel writes them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 
 from analysis.errors import AnalysisError
 
@@ -77,23 +87,61 @@ def direction(lang: str) -> str:
     return "rtl" if locale(lang).text_direction == "rtl" else "ltr"
 
 
+LRI, PDI = "\u2066", "\u2069"
+"""LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE: a figure's own direction in RTL text."""
+BIDI_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
+"""LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK and ARABIC LETTER MARK, which Babel puts around Arabic
+figures and symbols; an isolate does their work without moving the sign."""
+_FIGURE = re.compile(r"[-+±]?\d(?:[\d.,]*\d)?%?")
+
+
+def figures_isolated(text: str, lang: str) -> str:
+    """`text` with each figure isolated left to right in a right-to-left language (see module
+    docstring); unchanged in a left-to-right one."""
+    if direction(lang) != "rtl":
+        return text
+    return _FIGURE.sub(lambda found: f"{LRI}{found.group(0)}{PDI}", text.translate(BIDI_MARKS))
+
+
+def number_symbols(lang: str) -> dict[str, str]:
+    """The locale's decimal and group separators, minus, plus and percent signs, without
+    bidirectional marks: the same characters the text's figures use."""
+    symbols = locale(lang).number_symbols["latn"]
+    return {name: str(symbols[name]).translate(BIDI_MARKS)
+            for name in ("decimal", "group", "minusSign", "plusSign", "percentSign")}
+
+
+def currency_symbol(currency: str, lang: str) -> str:
+    """The currency as the locale writes it beside an amount: SAR in English and Romanian,
+    ر.س. in Arabic (the symbol `fmt_money` uses, for headers and chart axes)."""
+    return get_currency_symbol(currency, locale(lang)).translate(BIDI_MARKS).strip()
+
+
 def fmt_money(value: float, currency: str, lang: str, digits: int = 0) -> str:
     """The locale's own currency pattern, with `digits` decimals (whole units by default)."""
     pattern = locale(lang).currency_formats["standard"].pattern.split(";")[0]
     pattern = re.sub(r"0\.0+", "0" + ("." + "0" * digits if digits else ""), pattern)
-    return format_currency(
+    return figures_isolated(format_currency(
         value, currency, format=pattern, locale=locale(lang), currency_digits=False
-    )
+    ), lang)
 
 
 def fmt_number(value: float, lang: str, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=locale(lang))
+    return figures_isolated(format_decimal(value, format=pattern, locale=locale(lang)), lang)
 
 
-def fmt_percent(fraction: float, lang: str, digits: int = 0) -> str:
+def fmt_percent(fraction: float, lang: str, digits: int = 0, sign: str = "") -> str:
+    """A percentage; `sign` ("±", "+") is written before it, inside the figure's isolate."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(fraction, format=pattern, locale=locale(lang))
+    return figures_isolated(sign + format_percent(fraction, format=pattern, locale=locale(lang)),
+                            lang)
+
+
+def fmt_date(day: dt.date, lang: str) -> str:
+    """A day written out in the reader's language: September 30, 2025; 30 سبتمبر 2025;
+    30 septembrie 2025."""
+    return figures_isolated(format_date(day, "long", locale=locale(lang)), lang)
 
 
 def N_(message: str) -> str:

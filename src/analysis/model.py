@@ -7,6 +7,7 @@ fractions (0.3, not 30); times carry their unit in the field name.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -125,6 +126,16 @@ class Company:
     """Units of the company's currency for one US dollar (reference prices are in USD)."""
     hours: Hours
     horizon_years: int
+    report_date: dt.date | None = None
+    """The date the figures stand for (Company B12), else the date stored in the workbook file
+    when it was last saved; None when neither says (never the clock's date: the same workbook
+    gives the same book)."""
+    date_from_file: bool = False
+    """`report_date` came from the file's properties, not from Company B12."""
+    customer_language: str | None = None
+    """Customers' main language (`workbook.format.LANGUAGE_CHOICES`); None when not stated."""
+    complexity: str = "mixed"
+    """"routine", "mixed" or "complex" (`workbook.format.COMPLEXITY_CHOICES`)."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import escape
 
 KEPT_FORMAT = frozenset(
     "\u200c\u200d"
@@ -81,3 +82,52 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
 def isolate(text: str) -> str:
     """`text` between FSI and PDI: its direction is decided inside and stays inside."""
     return f"{FSI}{text}{PDI}"
+
+
+ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+"""LRI, RLI, FSI and PDI: removed by `strip_isolates`."""
+
+
+def strip_isolates(text: str) -> str:
+    """`text` without directional isolates: what a reader sees, for an attribute or a test."""
+    return str(text).translate(ISOLATES)
+
+
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+"""An Arabic-script letter: text holding one is laid out right to left."""
+
+_LETTER = r"A-Za-z0-9\u00c0-\u024f"
+_WORD = rf"[{_LETTER}](?:[{_LETTER}.,:/%+\-–'’&_]*[{_LETTER}%])?"
+LATIN_RUN = re.compile(f"{_WORD}(?:[ \u00a0]{_WORD})*")
+"""A run of Latin-script words and figures with what joins them inside ("Erlang C", "24/7",
+"P10", "80%", "0.35-0.45"), without surrounding brackets or sentence punctuation: those
+belong to the Arabic sentence, which mirrors its brackets around the run."""
+
+
+def latin_runs(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (part, is a Latin run) pieces, in order."""
+    pieces, start = [], 0
+    for found in LATIN_RUN.finditer(text):
+        if found.start() > start:
+            pieces.append((text[start:found.start()], False))
+        pieces.append((found.group(0), True))
+        start = found.end()
+    if start < len(text):
+        pieces.append((text[start:], False))
+    return pieces
+
+
+def isolate_latin(text: str) -> str:
+    """In text holding Arabic, each Latin run between FSI and PDI (plain text, charts); other
+    text as it is."""
+    if not ARABIC.search(text):
+        return text
+    return "".join(isolate(part) if latin else part for part, latin in latin_runs(text))
+
+
+def bdi_latin(text: str) -> str:
+    """`text` escaped for HTML, with each Latin run in `<bdi>` when the text holds Arabic."""
+    if not ARABIC.search(text):
+        return escape(text)
+    return "".join(f"<bdi>{escape(part)}</bdi>" if latin else escape(part)
+                   for part, latin in latin_runs(text))

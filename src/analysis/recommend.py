@@ -20,7 +20,7 @@ in `_money` are amounts in the company's currency, `_share` fractions, `_count` 
 and `_hours` durations; `option` is an option's name (a vendor's name or a message id), `vendor`
 a vendor's name (data, never translated), `region` a region or market id, `regions` region ids,
 `channel`/`channels` channel ids (comma-separated), `today` the name of today's operation (as
-`option`).
+`option`), `language` a language code of `workbook.format.LANGUAGE_CHOICES`.
 """
 
 from __future__ import annotations
@@ -36,12 +36,30 @@ from analysis.i18n import N_
 from analysis.model import Channel, PricingModel
 from analysis.options import OptionCost, Scenario, like_for_like, saving_of
 from analysis.uncertainty.decision import THRESHOLD, Uncertainty
+from analysis.workbook import format as wf
 
-LOCAL_REGION = "africa_middle_east"
-"""The one region of the location guide where Arabic-speaking agents are the norm."""
-COMPLEX_AHT_SECONDS = 600
-"""Live contacts averaging 10 minutes or more are read as complex (the workbook has no
-complexity field; seed 001 says technical or complex calls are better kept in-house)."""
+LANGUAGE_REGIONS = {
+    "ar": frozenset({"africa_middle_east"}),
+    "en": frozenset({"usa_canada", "western_europe", "eastern_europe", "australia",
+                     "africa_middle_east", "latin_america", "asia_philippines", "india",
+                     "pakistan"}),
+    "ro": frozenset({"eastern_europe"}),
+    "fr": frozenset({"western_europe", "africa_middle_east", "usa_canada"}),
+    "es": frozenset({"latin_america", "western_europe", "usa_canada"}),
+    "de": frozenset({"western_europe", "eastern_europe"}),
+}
+"""Regions of the location guide whose call centres commonly serve customers in each language
+(Company B13). An assumption, stated so it can be argued with: seed 000 warns that a team
+"anywhere in the world" brings language and cultural barriers, and names no languages; English
+is the working language of the offshore centres of every region; Arabic is served in North
+Africa and the Middle East; Romanian in Romania and Moldova; French in France, North and West
+Africa and Quebec; Spanish in Latin America, Spain and the United States; German in Germany,
+Austria and the nearshore centres of Central Europe. A language not listed ("other") and a
+language not stated get a caveat for every region."""
+
+FOR_OUTSOURCING = "outsource"
+FOR_IN_HOUSE = "in_house"
+"""Which way a reason leans (`Message.leans`); "" for a fact that argues neither way."""
 
 REFERENCE_GAP_SHARE = 0.05
 """The same channels at the middle of the vendor's own regional ranges cheaper than its offer by
@@ -51,10 +69,14 @@ negotiation moves."""
 
 @dataclass(frozen=True)
 class Message:
-    """A sentence for the book: an English message id and its parameters (see module doc)."""
+    """A sentence for the book: an English message id and its parameters (see module doc).
+
+    `leans` says which way a reason argues: `FOR_OUTSOURCING`, `FOR_IN_HOUSE`, or "" for a
+    fact either way (the book lists reasons against its verdict under their own heading)."""
 
     id: str
     params: tuple[tuple[str, object], ...] = ()
+    leans: str = ""
 
 
 OUTSOURCE = "outsource"
@@ -189,12 +211,14 @@ def _present_value_reason(best: OptionCost, pv_saving: float, years: int) -> Mes
                "{saving_money} less than the in-house team in present value, every change of "
                "operation included."),
             (("years_count", years), ("option", best.name), ("saving_money", pv_saving)),
+            FOR_OUTSOURCING,
         )
     return Message(
         N_("Over the {years_count} years of the planning horizon, the cheapest outsourced "
            "option, {option}, costs {extra_money} more than the in-house team in present value, "
            "every change of operation included."),
         (("years_count", years), ("option", best.name), ("extra_money", -pv_saving)),
+        FOR_IN_HOUSE,
     )
 
 
@@ -204,11 +228,13 @@ def _annual_reason(best: OptionCost, saving: float, share: float) -> Message:
             N_("In a steady-state year, {option} costs {saving_money} less than the in-house "
                "team ({saving_share} of its cost)."),
             (("option", best.name), ("saving_money", saving), ("saving_share", share)),
+            FOR_OUTSOURCING,
         )
     return Message(
         N_("In a steady-state year, {option} costs {extra_money} more than the in-house team "
            "({extra_share} of its cost)."),
         (("option", best.name), ("extra_money", -saving), ("extra_share", -share)),
+        FOR_IN_HOUSE,
     )
 
 
@@ -282,15 +308,20 @@ def _operation_reasons(scenario: Scenario, best: OptionCost) -> list[Message]:
                "need night shifts paid a premium ({premium_money} a year), while vendors that "
                "run around the clock already staff them."),
             (("premium_share", staffing.premium_share), ("premium_money", inhouse.shift_premium)),
+            FOR_OUTSOURCING,
         ))
-    for demand in inputs.demand:
-        if demand.channel.is_queued and demand.aht_seconds >= COMPLEX_AHT_SECONDS:
-            reasons.append(Message(
-                N_("{channel} contacts take {aht_minutes} minutes on average: long contacts "
-                   "suggest technical or complex questions, which are better answered by an "
-                   "in-house team that knows the product."),
-                (("channel", str(demand.channel)), ("aht_minutes", demand.aht_seconds / 60)),
-            ))
+    if inputs.company.complexity == wf.COMPLEXITY_COMPLEX:
+        reasons.append(Message(
+            N_("Your workbook describes your contacts as complex or technical (Company B14): "
+               "such questions are better answered by an in-house team that knows the product."),
+            leans=FOR_IN_HOUSE,
+        ))
+    elif inputs.company.complexity == wf.COMPLEXITY_ROUTINE:
+        reasons.append(Message(
+            N_("Your workbook describes your contacts as routine (Company B14): orders, "
+               "deliveries and account questions are the work outsourced teams do well."),
+            leans=FOR_OUTSOURCING,
+        ))
     if best.inhouse is not None and best.quotes:
         reasons.append(Message(
             N_("{channels} stay in-house: {option} has no price for them."),
@@ -302,6 +333,7 @@ def _operation_reasons(scenario: Scenario, best: OptionCost) -> list[Message]:
                "{response_hours} hours, which leaves agents time to study the question."),
             (("response_hours",
               scenario.context.reference.guide(ref.EMAIL_RESPONSE_HOURS).low),),
+            FOR_OUTSOURCING,
         ))
     return reasons
 
@@ -322,6 +354,33 @@ def _cheaper_reference(scenario: Scenario, best: OptionCost) -> list[Message]:
            "vendors there, for a better price before you sign."),
         (("regions", regions), ("gap_money", gap), ("vendor", best.name)),
     )]
+
+
+def _language_caveats(language: str | None, regions: object) -> list[Message]:
+    """Regions whose agents may not speak the customers' language (`LANGUAGE_REGIONS`)."""
+    caveats = []
+    for region in regions:  # type: ignore[attr-defined]
+        if language is None:
+            caveats.append(Message(
+                N_("Your workbook does not say which language your customers speak (Company "
+                   "B13): check with test calls that the agents in {region} speak it and share "
+                   "your customers' culture before signing."),
+                (("region", region),),
+            ))
+        elif language not in LANGUAGE_REGIONS:
+            caveats.append(Message(
+                N_("Check with test calls that the agents in {region} speak your customers' "
+                   "language and share their culture before signing."),
+                (("region", region),),
+            ))
+        elif region not in LANGUAGE_REGIONS[language]:
+            caveats.append(Message(
+                N_("Your customers speak {language} (Company B13), which few call centres in "
+                   "{region} do: check with test calls that the agents speak it and share your "
+                   "customers' culture before signing."),
+                (("language", language), ("region", region)),
+            ))
+    return caveats
 
 
 def _caveats(scenario: Scenario, best: OptionCost) -> list[Message]:
@@ -351,14 +410,7 @@ def _caveats(scenario: Scenario, best: OptionCost) -> list[Message]:
                 (("max_count", limit), ("channel", str(channel)),
                  ("contacts_count", monthly[channel])),
             ))
-    for region in best.regions:
-        if region != LOCAL_REGION:
-            caveats.append(Message(
-                N_("Agents working from {region} may not speak your customers' language or "
-                   "share their culture (for Arabic-speaking customers, few centres outside the "
-                   "Middle East and Africa do): check with test calls before signing."),
-                (("region", region),),
-            ))
+    caveats += _language_caveats(inputs.company.customer_language, best.regions)
     caveats += _cheaper_reference(scenario, best)
     caveats.append(Message(N_(
         "Ask the vendor how it protects your customers' data and for its yearly security "

@@ -1,11 +1,14 @@
 """Published price ranges and rules of thumb from the source documents, as typed records.
 
-The figures live in `data/reference/*.csv` (one row per range, with the seed file it comes from
-and a note on how it was read), so anyone can check them against the seed text without reading
-code. Prices are in US dollars, as the sources give them; callers convert with
-`Company.usd_rate`. A single published figure is stored as low = high. The English names are
-message ids, listed once here with `N_` so the book can translate them; a test keeps them equal
-to the CSV's `name` column.
+The figures live in `data/reference/*.csv` (one row per range, with the seed file it comes from,
+a note on how it was read, in English, and the passage it was read from, word for word in the
+source's language), so anyone can check them against the seed text without reading code. The
+documents themselves are cited by title, language and publisher in `sources.csv`; the notes and
+what each document provides are translated in the package catalog (`translations.extract`
+takes them from the CSV files). Prices are in US dollars, as the sources give them; callers
+convert with `Company.usd_rate`. A single published figure is stored as low = high. The English
+names are message ids, listed once here with `N_` so the book can translate them; a test keeps
+them equal to the CSV's `name` column.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ from analysis.i18n import N_
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 CURRENCY = "USD"
 """The currency of every published price."""
-COLUMNS = ("id", "name", "low", "high", "unit", "source", "note")
+COLUMNS = ("id", "name", "low", "high", "unit", "source", "note", "quote")
 TABLES = ("regions", "shared_per_minute", "dedicated_hourly", "outbound_hourly", "guides")
+SOURCES = "sources"
+SOURCE_COLUMNS = ("document", "title", "language", "publisher", "published", "provides", "note")
+TRANSLATED = {**{name: ("note",) for name in TABLES}, SOURCES: ("provides", "note")}
+"""The columns of each CSV written in English for readers, translated in the catalog."""
 
 INTERNATIONAL = "international"
 USA_CANADA = "usa_canada"
@@ -81,7 +88,8 @@ labels, `workbook.format.REGION_CHOICES`)."""
 
 @dataclass(frozen=True)
 class Range:
-    """One published range: `low` to `high` in `unit`, from the seed file `source`."""
+    """One published range: `low` to `high` in `unit`, from the document `source` (a `document`
+    of sources.csv); `note` says how it was read, `quote` is the passage, as the source has it."""
 
     id: str
     name: str
@@ -90,6 +98,7 @@ class Range:
     unit: str
     source: str
     note: str
+    quote: str
 
     @property
     def mid(self) -> float:
@@ -98,7 +107,6 @@ class Range:
     def level(self, which: str) -> float:
         """The value at `which` in LEVELS: "low", "mid" or "high"."""
         return {"low": self.low, "mid": self.mid, "high": self.high}[which]
-
 
 
 @dataclass(frozen=True)
@@ -148,13 +156,35 @@ def _by_id(ranges: tuple[Range, ...], wanted: str) -> Range:
 
 def read_table(name: str, directory: Path = REFERENCE_DIR) -> pd.DataFrame:
     """One CSV as a DataFrame with a `mid` column added (for tables in the book)."""
-    frame = pd.read_csv(directory / f"{name}.csv", encoding="utf-8", dtype={"id": str})
+    frame = pd.read_csv(directory / f"{name}.csv", encoding="utf-8",
+                        dtype={"id": str, "note": str, "quote": str}, keep_default_na=False)
     missing = set(COLUMNS) - set(frame.columns)
     if missing:
         raise ValueError(f"{name}.csv lacks columns {sorted(missing)}")
     frame = frame[list(COLUMNS)].astype({"low": float, "high": float})
     frame["mid"] = (frame["low"] + frame["high"]) / 2
     return frame
+
+
+def read_sources(directory: Path = REFERENCE_DIR) -> pd.DataFrame:
+    """The documents the reference data comes from, one row each, in citation order: `document`
+    (the name the tables' `source` column uses), `title` as the document gives it, `language`
+    (a language code), `publisher` (blank when the document names none), `published` (a date
+    or blank), `provides` and `note` (English, translated in the catalog)."""
+    frame = pd.read_csv(directory / f"{SOURCES}.csv", encoding="utf-8", dtype=str,
+                        keep_default_na=False)
+    missing = set(SOURCE_COLUMNS) - set(frame.columns)
+    if missing:
+        raise ValueError(f"{SOURCES}.csv lacks columns {sorted(missing)}")
+    return frame[list(SOURCE_COLUMNS)]
+
+
+@cache
+def source_title(document: str, directory: Path = REFERENCE_DIR) -> tuple[str, str]:
+    """A document's title, as the document gives it, and its language code (sources.csv), for
+    citing it by title in prose; KeyError for a document sources.csv does not list."""
+    frame = read_sources(directory).set_index("document")
+    return str(frame.loc[document, "title"]), str(frame.loc[document, "language"])
 
 
 @cache

@@ -21,17 +21,18 @@ from analysis import reference as ref
 from analysis.horizon import Horizon, evaluate_horizon
 from analysis.i18n import N_, direction, fmt_money, fmt_number, fmt_percent, translator
 from analysis.model import MONTHS_PER_YEAR, Inputs
-from analysis.names import Name, isolate, shorten
+from analysis.names import Name, isolate, shorten, strip_isolates
 
 MARKET_NAMES = ref.NAMES["dedicated_hourly"]
 MODEL_WITH_MARKET = N_("{model}, {market} prices")
 MARKET_NOTES = {
     ref.INTERNATIONAL: N_("International prices: the published range for low-cost international "
-                          "agencies (source document 001)."),
+                          "agencies, from the article “{source}”."),
     ref.USA_CANADA: N_("USA/Canada prices: the published range for call centres in the USA and "
-                       "Canada (source document 001)."),
+                       "Canada, from the article “{source}”."),
 }
-"""What a benchmark's market means, in words, for readers of the summary."""
+"""What a benchmark's market means, in words, for readers of the summary; `{source}` is the
+title of the document its prices come from (`market_source`)."""
 BENCHMARKS_HEADING = N_("Benchmarks: published price ranges, not offers")
 OFFERS_HEADING = N_("Your team and the vendors that quoted")
 
@@ -131,10 +132,17 @@ def benchmark_term_values(inputs: Inputs, lang: str) -> dict[str, str]:
             "share": fmt_percent(inputs.assumptions.benchmark_minimum_share, lang)}
 
 
+def market_source(market: str) -> str:
+    """The document a market's benchmark prices come from (sources.csv's `document`)."""
+    return ref.load().dedicated(market).source
+
+
 def benchmark_terms(inputs: Inputs, lang: str) -> str:
-    """How the benchmarks are priced, in words: their markets and their typical terms."""
+    """How the benchmarks are priced, in words: their markets, the document their prices come
+    from (by title) and their typical terms."""
     _ = translator(lang)
-    notes = " ".join(_(note) for note in MARKET_NOTES.values())
+    notes = " ".join(_(note).format(source=ref.source_title(market_source(market))[0])
+                     for market, note in MARKET_NOTES.items())
     return notes + " " + _(BENCHMARK_TERMS).format(**benchmark_term_values(inputs, lang))
 
 
@@ -249,11 +257,15 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
          fmt_money(row.saving, currency, lang))
         for row in rows
     ]
-    widths = [max(len(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
+    def width(cell: str) -> int:  # directional isolates take no room on screen
+        return len(strip_isolates(cell))
+
+    widths = [max(width(str(line[i])) for line in (headers, *table)) for i in range(len(headers))]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
-                         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)))
+        return "  ".join(
+            cell + " " * (wide - width(cell)) if i == 0 else " " * (wide - width(cell)) + cell
+            for i, (cell, wide) in enumerate(zip(cells, widths, strict=True)))
 
     offers, benchmarks = offers_and_benchmarks(rows)
     position = {id(row): cells for row, cells in zip(rows, table, strict=True)}

@@ -6,6 +6,7 @@ dropped); translators then fill them with any gettext tool. `check` is what the 
 
 from __future__ import annotations
 
+import csv
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,19 +16,36 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from analysis.i18n import DOMAIN, LANGUAGES, po_path
+from analysis.reference import REFERENCE_DIR, TRANSLATED
 
 PACKAGE_DIR = Path(__file__).parent
 KEYWORDS = {"_": None, "N_": None}
 
 
 def extract() -> Catalog:
-    """Every message id marked with `_()` or `N_()` in the package's Python sources."""
+    """Every message id marked with `_()` or `N_()` in the package's Python sources, and the
+    reference data's English text (`reference.TRANSLATED`: how a range was read, what a
+    source provides), which the book shows in the reader's language."""
     catalog = Catalog(domain=DOMAIN, project="cs-sourcing-analysis")
     for filename, lineno, message, comments, _context in extract_from_dir(
         PACKAGE_DIR, method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         catalog.add(message, locations=[(filename, lineno)], auto_comments=comments)
+    for location, message in reference_messages():
+        catalog.add(message, locations=[location])
     return catalog
+
+
+def reference_messages(directory: Path = REFERENCE_DIR) -> list[tuple[tuple[str, int], str]]:
+    """((file, line), text) of every non-blank translated cell of the reference CSVs."""
+    found = []
+    for name, columns in TRANSLATED.items():
+        path = directory / f"{name}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                found += [((f"data/reference/{path.name}", line), row[column])
+                          for column in columns if row[column].strip()]
+    return found
 
 
 def _read(lang: str) -> Catalog:

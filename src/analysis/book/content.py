@@ -84,8 +84,10 @@ def dependency_versions() -> str:
 
 
 def book_package_digest() -> str:
-    """The build's own code and theme words: they change every page's HTML, not the numbers."""
-    files = _under(BOOK_PACKAGE, "*.py") + _under(BOOK_PACKAGE, "*.po")
+    """The build's own code and theme words: they change every page's HTML, not the numbers
+    (with `names.py`, whose Latin runs the Sphinx extension isolates in Arabic prose)."""
+    files = (_under(BOOK_PACKAGE, "*.py") + _under(BOOK_PACKAGE, "*.po")
+             + [paths.PACKAGE_DIR / "names.py"])
     return files_digest(files, REPOSITORY)
 
 

@@ -24,6 +24,7 @@ from analysis.book import content, execute, lock, paths, publish, render, snapsh
 from analysis.book.checkpoint import reached
 from analysis.errors import AnalysisError
 from analysis.i18n import LANGUAGES, N_, check_language, translator
+from analysis.report.cover import Cover, footer
 from analysis.workbook import WorkbookUnreadable
 from analysis.workbook.files import MISSING_FILE
 
@@ -197,8 +198,11 @@ def run_chapters(source: snapshot.Snapshot, languages: list[str], state: content
 
 
 def render_books(source: snapshot.Snapshot, languages: list[str], state: content.State,
-                 say: Say, workers: int) -> tuple[dict[str, Path], tuple[str, ...], str]:
+                 say: Say, workers: int, cover: Cover | None = None,
+                 ) -> tuple[dict[str, Path], tuple[str, ...], str]:
     """Stages and renders each language whose tree changed; returns outputs, rendered, site key.
+
+    Every page's footer names the book's `cover`: company, date and inputs fingerprint.
 
     A language whose Sphinx output was made from another snapshot has it cleared first (see
     `stage.clear_output`): an unchanged workbook keeps the fast incremental render, a changed one
@@ -217,7 +221,7 @@ def render_books(source: snapshot.Snapshot, languages: list[str], state: content
     stages = {
         lang: stage.prepare(lang, languages, {
             names[notebook]: _executed_path(lang, notebook) for notebook in notebooks
-        })
+        }, "" if cover is None else footer(cover, lang))
         for lang in languages
     }
     code = content.book_package_digest()
@@ -273,15 +277,16 @@ def build(workbook: str | Path, languages: list[str], say: Say, workers: object 
             say(translator(message_lang)(RESTORED))
         taken = snapshot.take(source)
         reached("snapshot")
-        _inputs, warnings = snapshot.load(taken, source)
+        inputs, warnings = snapshot.load(taken, source)
         for warning in warnings:
             say(warning.render(message_lang))
+        cover = Cover.of(inputs, taken.path)
         state = content.State.load()
         executed = run_chapters(taken, languages, state, say, workers)
-        outputs, rendered, site = render_books(taken, languages, state, say, workers)
+        outputs, rendered, site = render_books(taken, languages, state, say, workers, cover)
         published = publish.current_key(paths.HTML_DIR) != site[:16]
         if published:
             publish.publish(outputs, stage.toc_files()[0], site, paths.HTML_DIR,
-                            paths.SITES_DIR)
+                            paths.SITES_DIR, cover)
         snapshot.prune(taken)
     return Report(executed, rendered, published, time.perf_counter() - started)

@@ -25,8 +25,12 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.book.checkpoint import reached
+
+if TYPE_CHECKING:
+    from analysis.report.cover import Cover
 
 PARTIAL = ".partial-"
 LINK = "html.link-"
@@ -50,15 +54,18 @@ def copy_book(source: Path, target: Path) -> None:
                 shutil.copy2(here / name, target / here.relative_to(source) / name)
 
 
-def assemble(books: dict[str, Path], root_page: str, target: Path) -> Path:
-    """Writes `target/<lang>/` for each built book and the landing page `target/index.html`."""
+def assemble(books: dict[str, Path], root_page: str, target: Path,
+             cover: Cover | None = None) -> Path:
+    """Writes `target/<lang>/` for each built book and the landing page `target/index.html`
+    (with the book's `cover` when given)."""
     from analysis.book.landing import landing_page  # brings Sphinx: only when there is a site
 
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for lang, html in books.items():
         copy_book(html, target / lang)
-    (target / "index.html").write_text(landing_page(list(books), root_page), encoding="utf-8")
+    (target / "index.html").write_text(landing_page(list(books), root_page, cover),
+                                       encoding="utf-8")
     return target
 
 
@@ -122,7 +129,7 @@ def _remove_all_but(folder: Path, keep: Path | None) -> None:
 
 
 def publish(books: dict[str, Path], root_page: str, key: str, html: Path,
-            folder: Path) -> Path:
+            folder: Path, cover: Cover | None = None) -> Path:
     """Assembles the books as a new site in `folder` and makes `html` link to it; returns it.
 
     `key` names the site (lower-case letters and digits). Any failure before the final rename
@@ -131,7 +138,7 @@ def publish(books: dict[str, Path], root_page: str, key: str, html: Path,
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f"{PARTIAL}{os.getpid()}"
     try:
-        assemble(books, root_page, partial)
+        assemble(books, root_page, partial, cover)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)  # give a full disk its space back now
         raise

@@ -1,7 +1,7 @@
 """Sphinx extension for the decision book: right-to-left pages, language links, theme words,
 the book's fonts.
 
-Four things the themes do not do for us:
+Five things the themes do not do for us:
 
 - pydata-sphinx-theme writes the `<html>` tag inside its own `layout.html`, so no template of ours
   can add `dir="rtl"` to it; a template bridge adds the attribute to every rendered page instead.
@@ -9,6 +9,10 @@ Four things the themes do not do for us:
   relative links to the same page in the other language books (`../<lang>/<page>.html`).
 - pydata-sphinx-theme ships no Arabic or Romanian interface words; `locale/<lang>/LC_MESSAGES/
   sphinx.po` supplies them and is compiled at build time (no .mo kept in git).
+- in a right-to-left book, each Latin run inside Arabic prose ("Erlang C", "24/7", a figure) is
+  put in a `<bdi>` (`isolate_latin_runs`), so its own direction cannot reorder the Arabic around
+  it; code, formulas and raw HTML (the chapters' own output, isolated where it is made) are
+  left alone.
 - both would draw the text with the reader's system fonts; the book ships its own family
   (`analysis.report.fonts`: WOFF2 files, their OFL licences and `fonts.css`, copied to
   `_static/`), the one its inline charts were measured with, so pages and charts look the same
@@ -24,11 +28,13 @@ from typing import Any
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.locale import get_translator
 
+from analysis.names import ARABIC, latin_runs
 from analysis.report import fonts
 
 THEME_LOCALE_DIR = Path(__file__).parent / "locale"
@@ -125,12 +131,59 @@ def _compile_theme_catalog(lang: str, target: Path) -> Path | None:
     return target
 
 
+class bdi(nodes.Inline, nodes.TextElement):  # noqa: N801 (named as the HTML element)
+    """Text of its own direction inside right-to-left prose: HTML's `<bdi>`."""
+
+
+def _visit_bdi(translator: Any, node: bdi) -> None:
+    translator.body.append("<bdi>")
+
+
+def _depart_bdi(translator: Any, node: bdi) -> None:
+    translator.body.append("</bdi>")
+
+
+KEEP_DIRECTION = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw, nodes.comment,
+                  nodes.Invisible, bdi)
+"""Nodes whose text keeps its own direction already: code, formulas, raw HTML, `<bdi>`."""
+
+
+def isolate_latin_runs(doctree: nodes.Node) -> None:
+    """Each Latin run of an Arabic text node becomes a `bdi` node beside the Arabic text."""
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, KEEP_DIRECTION) or not ARABIC.search(text):
+            continue
+        if any(isinstance(up, KEEP_DIRECTION) for up in _ancestors(parent)):
+            continue
+        pieces = latin_runs(str(text))
+        if not any(latin for _part, latin in pieces):
+            continue
+        parent.replace(text, [bdi(part, part) if latin else nodes.Text(part)
+                              for part, latin in pieces])
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _isolate_in_rtl(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format == "html" and text_direction(app.config.language) == "rtl":
+        isolate_latin_runs(doctree)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("book_languages", [], "html", types=[list])
     app.connect("config-inited", _use_direction_templates)
     app.connect("config-inited", _add_book_fonts)
     app.add_css_file(fonts.STYLESHEET)
     app.connect("html-page-context", _add_language_links)
+    app.add_node(bdi, html=(_visit_bdi, _depart_bdi))
+    app.connect("doctree-resolved", _isolate_in_rtl)
     lang = app.config.language
     if lang and lang != "en":
         compiled = _compile_theme_catalog(lang, Path(app.doctreedir) / "theme-locale")

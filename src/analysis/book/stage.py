@@ -43,13 +43,18 @@ PUBLISHED_SETTINGS = {"html_copy_source": False, "html_show_sourcelink": False}
 readers need neither, and a notebook carries the details of the run that made it."""
 
 
-def language_config(base: dict[str, Any], lang: str, languages: list[str]) -> dict[str, Any]:
-    """The shared configuration with one language book's settings."""
+def language_config(base: dict[str, Any], lang: str, languages: list[str],
+                    footer: str = "") -> dict[str, Any]:
+    """The shared configuration with one language book's settings; `footer` is HTML for every
+    page's footer (the book's company, date and inputs fingerprint, `report.cover.footer`)."""
     config = dict(base)
     config["title"] = translator(lang)(TITLE)
     sphinx = dict(config.get("sphinx") or {})
     settings = dict(sphinx.get("config") or {})
     settings.update(PUBLISHED_SETTINGS)
+    if footer:  # the theme option itself: `html.extra_footer` is lost under html_theme_options
+        settings["html_theme_options"] = {**(settings.get("html_theme_options") or {}),
+                                          "extra_footer": footer}
     settings["language"] = lang
     settings["book_languages"] = list(languages)
     sphinx["config"] = settings
@@ -65,19 +70,39 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def mirror(source: Path, target: Path) -> None:
-    """Makes `target` a copy of `source`, touching only files that differ; keeps compiled .mo."""
+def mirror(source: Path, target: Path) -> set[Path]:
+    """Makes `target` a copy of `source`, touching only files that differ; keeps compiled .mo.
+    Returns the relative paths written or removed."""
     wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
-    for relative in wanted:
-        write_if_changed(target / relative, (source / relative).read_bytes())
+    changed = {relative for relative in wanted
+               if write_if_changed(target / relative, (source / relative).read_bytes())}
     if not target.exists():
-        return
+        return changed
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target)
         if path.is_file() and relative not in wanted and path.suffix != ".mo":
             path.unlink()
+            changed.add(relative)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return changed
+
+
+def stale_static(stage: Path) -> bool:
+    """Whether the Sphinx output holds a static file (stylesheet, template script) other than
+    the staged one. Sphinx copies static files only when some page is out of date, so a
+    stylesheet changed alone would never reach the site: that language's output is then
+    started afresh (`clear_output`)."""
+    output = stage / "_build" / "html" / "_static"
+    if not output.is_dir():
+        return False
+    source = stage / "book" / "_static"
+    for path in source.rglob("*"):
+        if path.is_file():
+            copy = output / path.relative_to(source)
+            if not copy.is_file() or copy.read_bytes() != path.read_bytes():
+                return True
+    return False
 
 
 def clear_output(lang: str) -> None:
@@ -91,14 +116,18 @@ def clear_output(lang: str) -> None:
         shutil.rmtree(output)
 
 
-def prepare(lang: str, languages: list[str], executed: dict[str, Path]) -> Path:
-    """Brings `_build/stage/<lang>/` up to date; `executed`: "notebooks/01_summary" -> its run."""
+def prepare(lang: str, languages: list[str], executed: dict[str, Path],
+            footer: str = "") -> Path:
+    """Brings `_build/stage/<lang>/` up to date; `executed`: "notebooks/01_summary" -> its run;
+    `footer`: HTML for every page's footer."""
     stage = paths.STAGE_DIR / lang
     base = yaml.safe_load(paths.CONFIG.read_text(encoding="utf-8"))
-    config = language_config(base, lang, languages)
+    config = language_config(base, lang, languages, footer)
     write_if_changed(stage / "_config.yml", yaml.safe_dump(config, allow_unicode=True).encode())
     write_if_changed(stage / "_toc.yml", paths.TOC.read_bytes())
     mirror(paths.BOOK_DIR, stage / "book")
+    if stale_static(stage):
+        clear_output(lang)
     for name, source in executed.items():
         notebook = execute.for_readers(execute.read(source))
         write_if_changed(stage / f"{name}.ipynb", execute.text(notebook).encode())

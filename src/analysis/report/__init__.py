@@ -14,6 +14,7 @@ re-exports what the notebooks call, so they say `report.verdict(...)` whatever m
 """
 
 from analysis.report.charts import use_charts
+from analysis.report.cover import book_cover
 from analysis.report.inhouse import (
     inhouse_chart,
     inhouse_sentence,
@@ -23,7 +24,9 @@ from analysis.report.inhouse import (
 )
 from analysis.report.methodology import (
     assumptions_table,
+    formulas,
     reference_tables,
+    sources_table,
 )
 from analysis.report.operation import (
     company_table,
@@ -46,6 +49,7 @@ from analysis.report.outsourcing import (
     vendor_table,
 )
 from analysis.report.regions import (
+    language_note,
     regions_chart,
     regions_frame,
     regions_sentence,
@@ -62,6 +66,7 @@ from analysis.report.summary import (
     basis,
     benchmarks_note,
     caveats,
+    counter_arguments,
     headline_sentence,
     headline_table,
     reasons,
@@ -108,6 +113,7 @@ __all__ = [
     "billing_sentence",
     "billing_table",
     "break_even_list",
+    "book_cover",
     "break_even_sentence",
     "caveats",
     "chance_chart",
@@ -115,16 +121,19 @@ __all__ = [
     "chance_table",
     "commission_table",
     "company_table",
+    "counter_arguments",
     "cumulative_chart",
     "cumulative_frame",
     "cumulative_sentence",
     "direction_table",
+    "formulas",
     "headline_sentence",
     "headline_table",
     "hours_effect_text",
     "inhouse_chart",
     "inhouse_sentence",
     "inhouse_table",
+    "language_note",
     "management_table",
     "meaning",
     "model_fit",
@@ -154,6 +163,7 @@ __all__ = [
     "spread_chart",
     "spread_sentence",
     "spread_tables",
+    "sources_table",
     "staffing_sentence",
     "staffing_table",
     "tornado_chart",

@@ -19,6 +19,7 @@ from typing import Any
 import altair as alt
 import vl_convert
 
+from analysis.names import bdi_latin, strip_isolates
 from analysis.report import fonts
 
 
@@ -43,8 +44,9 @@ class Text(str):
 
 
 def markup(words: str) -> str:
-    """The HTML of `words`: a Text's own markup, any other str escaped."""
-    return words.html if isinstance(words, Text) else escape(words)
+    """The HTML of `words`: a Text's own markup, any other str escaped (its Latin runs in
+    `<bdi>` when it is Arabic text, `names.bdi_latin`)."""
+    return words.html if isinstance(words, Text) else bdi_latin(words)
 
 
 @dataclass(frozen=True)
@@ -75,31 +77,52 @@ def bullets(items: Sequence[str]) -> Html:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]],
-          numeric: Iterable[int] = (), caption: str = "") -> Html:
-    """An HTML table of already formatted cells; `numeric` columns align to the line's end
-    (right in English, left in Arabic), the way figures line up in print, and a figure never
-    breaks across lines."""
-    numeric = set(numeric)
+          numeric: Iterable[int] = (), caption: str = "", key: Iterable[int] = ()) -> Html:
+    """An HTML table of already formatted cells, for a desktop column and for a phone.
 
-    def cell(tag: str, value: str, column: int) -> str:
-        keep_whole = "; white-space: nowrap" if tag == "td" else ""
-        style = f' style="text-align: end{keep_whole}"' if column in numeric else ""
-        return f"<{tag}{style}>{markup(value)}</{tag}>"
+    `numeric` columns hold figures: they line up at the line's end (right in English, left in
+    Arabic), in tabular figures, and a figure never breaks across lines. `key` names the columns
+    that carry the decision (a saving): they are set in bold, and in the phone layout they come
+    right after the row's first cell.
 
-    head = "".join(cell("th", h, i) for i, h in enumerate(header))
+    book.css draws the table with padding between cells in a wide column; in a narrow one (a
+    phone) each row becomes a card: its first cell as the card's heading, then the key columns,
+    then every other cell with its column's header as a label (`data-label`), so nothing is
+    hidden and nothing needs scrolling, right to left as well. A cell's content is one
+    `report-table__value` span, so that the card lays it out as one piece beside its label. The
+    table sits in a `report-table-wrap`, the container whose width chooses the layout.
+    """
+    numeric, key = set(numeric), set(key)
+
+    def classes(column: int) -> str:
+        found = [name for name, held in (("num", column in numeric), ("key", column in key))
+                 if held]
+        return f' class="{" ".join(found)}"' if found else ""
+
+    def cell(value: str, column: int) -> str:
+        label = escape(strip_isolates(header[column]), quote=True)
+        return (f'<td{classes(column)} data-label="{label}">'
+                f'<span class="report-table__value">{markup(value)}</span></td>')
+
+    head = "".join(f'<th scope="col"{classes(i)}>{markup(h)}</th>' for i, h in enumerate(header))
     body = "".join(
-        "<tr>" + "".join(cell("td", v, i) for i, v in enumerate(row)) + "</tr>" for row in rows
+        "<tr>" + "".join(cell(v, i) for i, v in enumerate(row)) + "</tr>" for row in rows
     )
     cap = f"<caption>{markup(caption)}</caption>" if caption else ""
-    html = (f'<table class="report-table">{cap}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    html = (f'<div class="report-table-wrap"><table class="report-table">{cap}'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
     text = "\n".join(" | ".join(str(cell) for cell in line) for line in (header, *rows))
     return Html(html, f"{caption}\n{text}" if caption else text)
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A finished chart: inline SVG for the book, its title and its spec as plain text.
+    """A finished chart: inline SVG for the book, its title and its specs as plain text.
+
+    `charts` holds the chart drawn at each size ("wide" for a desktop column, "narrow" for a
+    phone, see `charts.SIZES`); the page holds both and shows the one that fits (book.css).
+    `description` says in words what the chart shows: with the title, it is the chart's
+    accessible name, in the reader's language.
 
     The book shows the SVG inside the page, not as an `<img>`: an SVG in an `<img>` is a
     document of its own that cannot use the page's `@font-face` fonts, so its Arabic labels
@@ -107,30 +130,40 @@ class Figure:
     book's own font (`fonts.FAMILY`), the font vl-convert measured it with.
 
     The plain text is what nbval compares (tests/nbval_sanitize.cfg blanks the SVG markup): the
-    title, then one line of canonical JSON with the Vega-Lite spec (data included) and the
-    number format. A change in the package that moves a chart changes that line; a font or
-    renderer upgrade, which changes only the drawing, does not. `tests/test_chart_fonts.py`
-    redraws every stored chart from this line and checks the SVG byte for byte.
+    title, then one line of canonical JSON with the Vega-Lite specs (data included), the number
+    format and the description. A change in the package that moves a chart changes that line; a
+    font or renderer upgrade, which changes only the drawing, does not.
+    `tests/test_chart_fonts.py` redraws every stored chart from this line and checks the SVG
+    byte for byte.
     """
 
-    chart: alt.TopLevelMixin
+    charts: Mapping[str, alt.TopLevelMixin]
     title: str
+    description: str = ""
     number_format: Mapping[str, object] = field(default_factory=dict)
     """The d3 number format locale the axes use (`charts.chart_locale`); empty for d3's own."""
 
     @property
+    def specs(self) -> dict[str, dict[str, object]]:
+        """Each size's Vega-Lite spec, without `$schema`, numbers kept to `SIGNIFICANT`."""
+        found = {}
+        for name, chart in self.charts.items():
+            spec = _significant(chart.to_dict())
+            spec.pop("$schema", None)
+            found[name] = spec
+        return found
+
+    @property
     def spec(self) -> dict[str, object]:
-        """The Vega-Lite spec, without its `$schema` and with numbers kept to `SIGNIFICANT`."""
-        spec = _significant(self.chart.to_dict())
-        spec.pop("$schema", None)
-        return spec
+        """The first size's spec (the desktop drawing)."""
+        return next(iter(self.specs.values()))
 
     @property
     def plain(self) -> str:
-        return chart_text(self.title, self.spec, self.number_format)
+        return chart_text(self.title, self.specs, self.number_format, self.description)
 
     def _repr_html_(self) -> str:
-        return chart_html(self.title, self.spec, self.number_format)
+        return chart_html(self.title, self.specs, self.number_format, self.description)
 
     def _repr_pretty_(self, printer: object, cycle: bool) -> None:
         printer.text(self.plain)  # type: ignore[attr-defined]
@@ -151,19 +184,22 @@ def _significant(value: object) -> object:
     return value
 
 
-def chart_text(title: str, spec: Mapping[str, object], number_format: Mapping[str, object]) -> str:
-    """The chart as plain text: its title, then `{"number_format": ..., "vega_lite": ...}` as one
-    line of JSON with sorted keys (the same chart always gives the same line)."""
-    body = {"number_format": number_format, "vega_lite": spec}
+def chart_text(title: str, specs: Mapping[str, object], number_format: Mapping[str, object],
+               description: str = "") -> str:
+    """The chart as plain text: its title, then `{"description": ..., "number_format": ...,
+    "vega_lite": {size: spec}}` as one line of JSON with sorted keys (the same chart always
+    gives the same line)."""
+    body = {"description": description, "number_format": number_format, "vega_lite": specs}
     return f"{title}\n{json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(',', ':'))}"
 
 
-def parse_chart_text(text: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
-    """The title, spec and number format back from `chart_text`; ValueError if it is not one."""
+def parse_chart_text(text: str) -> tuple[str, dict[str, Any], dict[str, Any], str]:
+    """(title, specs, number format, description) back from `chart_text`, the arguments of
+    `chart_html`; ValueError if it is not a chart's text."""
     title, _, line = text.partition("\n")
     try:
         body = json.loads(line)
-        return title, body["vega_lite"], body["number_format"]
+        return title, body["vega_lite"], body["number_format"], body["description"]
     except (json.JSONDecodeError, KeyError, TypeError) as error:
         raise ValueError(f"not a chart's plain text: {text[:80]!r}") from error
 
@@ -205,16 +241,24 @@ def _own_ids(svg: str) -> str:
     return renamed(f"chart-{digest}-")
 
 
-def chart_html(title: str, spec: Mapping[str, object], number_format: Mapping[str, object]) -> str:
-    """The chart as HTML for the page: `<figure class="report-chart">` around the inline SVG.
+def chart_html(title: str, specs: Mapping[str, Mapping[str, object]],
+               number_format: Mapping[str, object], description: str = "") -> str:
+    """The chart as HTML for the page: `<figure class="report-chart">` around one inline SVG
+    per size, each marked `report-chart__<size>` for book.css to show the one that fits.
 
-    The SVG is one image to assistive technology (`role="img"`), named by the chart's title.
-    The figure is left to right in every language: vl-convert placed each label for a left-to-
-    right SVG (right-to-left charts are mirrored in the spec instead), and an inline SVG would
-    otherwise inherit the Arabic page's direction and move its text anchors.
+    Each SVG is one image to assistive technology (`role="img"`), named by the chart's title
+    and description (the hidden size is out of the accessibility tree with it). The figure is
+    left to right in every language: vl-convert placed each label for a left-to-right SVG
+    (right-to-left charts are mirrored in the spec instead), and an inline SVG would otherwise
+    inherit the Arabic page's direction and move its text anchors.
     """
-    svg = _own_ids(chart_svg(spec, number_format))
-    label = escape(title)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    svg = re.sub(r"<svg\b[^>]*>", lambda tag: f"{tag.group(0)}<title>{label}</title>", svg, count=1)
-    return f'<figure class="report-chart" dir="ltr">{svg}</figure>'
+    label = escape(f"{title}. {description}" if description else title, quote=True)
+    drawings = []
+    for size in sorted(specs):  # the order the plain text keeps them in (sorted keys)
+        svg = _own_ids(chart_svg(specs[size], number_format))
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+        svg = svg.replace(' class="marks"', f' class="marks report-chart__{size}"', 1)
+        svg = re.sub(r"<svg\b[^>]*>", lambda tag: f"{tag.group(0)}<title>{escape(title)}</title>",
+                     svg, count=1)
+        drawings.append(svg)
+    return f'<figure class="report-chart" dir="ltr">{"".join(drawings)}</figure>'

@@ -9,11 +9,11 @@ from dataclasses import fields
 import altair as alt
 
 from analysis import costs
-from analysis.i18n import N_, fmt_money, fmt_number, translator
+from analysis.i18n import N_, currency_symbol, fmt_money, fmt_number, translator
 from analysis.model import InHouseCosts, LicenceBasis
 from analysis.report.blocks import Figure, Html, paragraph, table
-from analysis.report.charts import NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import fill, plain, share
+from analysis.report.charts import NEUTRAL, Size, category_rows, finish, value_x
+from analysis.report.words import amount, fill, in_currency, plain, share
 
 PAY = ("salaries", "shift_premium", "oncost", "supervision", "operations_management", "quality",
        "planning", "trainee_wages")
@@ -36,22 +36,36 @@ def unit_costs(cost: costs.InHouseCost) -> dict[str, float]:
 def inhouse_table(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
     _ = translator(lang)
     frame = cost.breakdown()
-    rows = [[_(label), fmt_money(annual, currency, lang), share(part, lang)]
+    rows = [[_(label), amount(annual, lang), share(part, lang)]
             for label, annual, part in zip(frame["label"], frame["annual"], frame["share"],
                                            strict=True)]
-    rows.append([_("Total"), fmt_money(cost.total, currency, lang), share(1.0, lang)])
-    return table([_("Cost category"), _("Per year"), _("Share")], rows, numeric=(1, 2))
+    rows.append([_("Total"), amount(cost.total, lang), share(1.0, lang)])
+    return table([_("Cost category"), in_currency(_("Per year"), currency, lang), _("Share")],
+                 rows, numeric=(1, 2))
 
 
 def inhouse_chart(cost: costs.InHouseCost, currency: str, lang: str) -> Figure:
     _ = translator(lang)
     frame = cost.breakdown()
     frame["name"] = [_(label) for label in frame["label"]]
-    chart = alt.Chart(frame).mark_bar(color=NEUTRAL).encode(
-        x=value_x("annual", fill(_("Per year ({currency})"), lang, currency=currency), lang),
-        y=category_y("name", lang, list(frame["name"])),
-    ).properties(width=WIDTH)
-    return finish(chart, _("Where the in-house money goes"), lang)
+    order = list(frame["name"])
+    x_title = fill(_("Per year ({currency})"), lang, currency=currency_symbol(currency, lang))
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        return [alt.Chart().mark_bar(color=NEUTRAL).encode(
+            x=value_x("annual", x_title, lang, size), **y)]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, frame, "name", order, size, lang)
+
+    largest = frame.loc[frame["annual"].idxmax()]
+    description = fill(_(
+        "A bar for each of {count} cost categories of the in-house team, per year; the largest "
+        "is {category}, {amount} ({share})."
+    ), lang, count=fmt_number(len(frame), lang), category=_(largest["label"]),
+        amount=fmt_money(float(largest["annual"]), currency, lang),
+        share=share(float(largest["share"]), lang))
+    return finish(draw, _("Where the in-house money goes"), lang, description)
 
 
 def unit_costs_table(cost: costs.InHouseCost, currency: str, lang: str) -> Html:
@@ -113,13 +127,13 @@ def management_table(costs_in: InHouseCosts, cost: costs.InHouseCost, currency: 
                     agents=plain(getattr(costs_in, span), lang), pay=pay)
         source = (_source(getattr(costs_in, span), span) if given is None
                   else N_("Your workbook"))
-        rows.append([_(label), rule, _(source), fmt_money(annual, currency, lang)])
+        rows.append([_(label), rule, _(source), amount(annual, lang)])
     rows.append([
         _("Trainees' wages during training"),
         fill(_("{weeks} weeks' pay and on-cost for each new hire"), lang,
              weeks=plain(costs_in.training_weeks, lang)),
         _(_source(costs_in.training_weeks, "training_weeks")),
-        fmt_money(cost.trainee_wages, currency, lang)])
+        amount(cost.trainee_wages, lang)])
     per_user = costs_in.software_licences is LicenceBasis.PER_USER
     rows.append([
         _("Software"),
@@ -127,13 +141,13 @@ def management_table(costs_in: InHouseCosts, cost: costs.InHouseCost, currency: 
              else _("{licences} licences: one per desk"), lang,
              licences=fmt_number(cost.licences, lang)),
         _(_source(costs_in.software_licences, "software_licences")),
-        fmt_money(cost.software, currency, lang)])
+        amount(cost.software, lang)])
     rows.append([
         _("Desks"),
         fill(_("{seats} desks: the busiest hour's agents in seat and on breaks ({onsite} of "
                "paid time on site off the phones), their team leads and the managers"), lang,
              seats=fmt_number(cost.seats, lang), onsite=share(costs_in.onsite_shrinkage, lang)),
         _(_source(costs_in.onsite_shrinkage, "onsite_shrinkage")),
-        fmt_money(cost.equipment + cost.rent + cost.overhead, currency, lang)])
-    return table([_("Cost line"), _("Rule"), _("Where it comes from"), _("Per year")], rows,
-                 numeric=(3,))
+        amount(cost.equipment + cost.rent + cost.overhead, lang)])
+    return table([_("Cost line"), _("Rule"), _("Where it comes from"),
+                  in_currency(_("Per year"), currency, lang)], rows, numeric=(3,), key=(3,))

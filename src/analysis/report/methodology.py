@@ -1,20 +1,34 @@
-"""Chapter 09, methodology: the assumptions used, the ranges tested and the published tables
-compared with.
+"""Chapter 09, methodology: its formulas in the reader's words, the assumptions used, the ranges
+tested, and the published tables compared with, citing their sources by title and quoting them in
+their own language.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import fields
+from html import escape
 
 import numpy as np
 import pandas as pd
 
 from analysis import reference as ref
-from analysis.i18n import N_, fmt_number, translator
+from analysis.i18n import N_, fmt_date, fmt_number, translator
 from analysis.model import Assumptions, Inputs, Years
-from analysis.report.blocks import Html, table
-from analysis.report.words import DASH, REGION_NAMES, clock, fill, plain, share
+from analysis.names import Name, bdi_latin
+from analysis.report.blocks import Html, Text, table
+from analysis.report.words import (
+    DASH,
+    REGION_NAMES,
+    capitalised,
+    clock,
+    fill,
+    language_name,
+    name_text,
+    plain,
+    share,
+)
 from analysis.workbook import format as wf
 
 REFERENCE_TITLES = {
@@ -96,10 +110,54 @@ def assumptions_table(inputs: Inputs, lang: str) -> Html:
                  rows, numeric=(1, 2))
 
 
+def source_numbers(sources: pd.DataFrame) -> dict[str, int]:
+    """Each document's number in the citation table, 1 for the first row of sources.csv."""
+    return {document: number for number, document in enumerate(sources["document"], start=1)}
+
+
+def citation(document: str, numbers: dict[str, int]) -> Text:
+    """A reference table's source cell: the document's number, linked to its row."""
+    number = numbers[document]
+    return Text(f"[{number}]", f'<a href="#source-{number}">[{number}]</a>')
+
+
+def quotation(text: str, language: str) -> Text:
+    """A passage of a source, as a quotation in its own language and direction."""
+    return Text(text, f'<q lang="{language}" dir="auto">{escape(text)}</q>')
+
+
+def sources_table(lang: str) -> Html:
+    """The documents the book draws on: title (in its own language), language, publisher and
+    what the book takes from it; the reference tables cite them by number."""
+    _ = translator(lang)
+    frame = ref.read_sources()
+    rows = []
+    for number, r in enumerate(frame.itertuples(), start=1):
+        title = Text(r.title, f'<cite lang="{r.language}" dir="auto">{escape(r.title)}</cite>')
+        provides = _(r.provides)
+        if r.note:
+            provides = f"{provides} {_(r.note)}"
+        publisher = name_text(Name(r.publisher), lang) if r.publisher else _(
+            "not named in the document")
+        if r.published:
+            publisher = fill(_("{publisher}, published {date}"), lang, publisher=publisher,
+                             date=fmt_date(dt.date.fromisoformat(r.published), lang))
+        rows.append([Text(str(number), f'<span id="source-{number}">{number}</span>'), title,
+                     capitalised(language_name(r.language, lang)),
+                     publisher,
+                     provides])
+    return table([_("No."), _("Title"), _("Language"), _("Publisher"),
+                  _("What the book takes from it")], rows)
+
+
 def reference_tables(lang: str) -> list[Html]:
-    """The published ranges the book compares with, each with its source file and note."""
+    """The published ranges the book compares with, each citing its source and quoting the
+    passage it was read from, in the source's language."""
     _ = translator(lang)
     names = {**ref.NAMES, "regions": REGION_NAMES}
+    sources = ref.read_sources()
+    numbers = source_numbers(sources)
+    languages = dict(zip(sources["document"], sources["language"], strict=True))
     blocks = []
     for name in ref.TABLES:
         frame = ref.read_table(name)
@@ -108,9 +166,87 @@ def reference_tables(lang: str) -> list[Html]:
             ratio = r.unit == "fraction"
             low = share(r.low, lang) if ratio else plain(r.low, lang, 2)
             high = share(r.high, lang) if ratio else plain(r.high, lang, 2)
+            note = _(r.note)
+            quoted = quotation(r.quote, languages[r.source])
+            reading = Text(f"{note} {quoted}", f"{bdi_latin(note)} {quoted.html}")
             rows.append([_(names[name].get(r.id, r.name)), low, high,
-                         _(UNIT_NAMES.get(r.unit, r.unit)), r.source.rsplit("/", 1)[-1], r.note])
+                         _(UNIT_NAMES.get(r.unit, r.unit)), citation(r.source, numbers),
+                         reading])
         blocks.append(table([_("Item"), _("Low"), _("High"), _("Unit"), _("Source"),
                              _("How the source was read")], rows, numeric=(1, 2),
                             caption=_(REFERENCE_TITLES[name])))
     return blocks
+
+
+FORMULAS = {
+    "staffing": (
+        (N_("traffic (erlangs)"),
+         (N_("contacts in the hour"), "×", N_("average handling time"), "÷", N_("one hour"))),
+        (N_("in-seat agents"),
+         (N_("the fewest agents meeting the service level and the occupancy cap"),)),
+        (N_("FTE"),
+         (N_("in-seat hours a week"), "÷", "(", N_("paid hours a week"), "×",
+          N_("share of paid time on contacts"), ")")),
+        (N_("people to hire"), (N_("the FTE of all channels together, rounded up once"),)),
+    ),
+    "costs": (
+        (N_("yearly cost of a quote"),
+         (N_("usage charge"), "+", N_("night and weekend surcharge"), "+",
+          N_("top-up to the monthly minimum"), "+", N_("service bonus"), "−",
+          N_("service credit"), "+", "(", N_("set-up fee"), "+", N_("exit fee"), ")", "÷",
+          N_("horizon in years"))),
+        (N_("outsourced option"),
+         (N_("its quotes"), "+", N_("retained vendor management"), "+",
+          N_("channels left in-house"))),
+        (N_("saving"), (N_("in-house cost"), "−", N_("cost of the option"))),
+    ),
+    "billing": (
+        (N_("usage charge"), (N_("price"), "×", N_("quantity billed in a year"))),
+        (N_("paid hours"),
+         (N_("in-seat hours"), "÷", "(", "1", "−", N_("the vendor's shrinkage"), ")")),
+        (N_("productive hours"), (N_("contacts"), "×", N_("average handling time"))),
+        (N_("minutes of handling time"),
+         (N_("contacts"), "×", N_("average handling time in minutes"), "×",
+          N_("billed minutes per handled minute"))),
+        (N_("minutes of talk time"),
+         (N_("minutes of handling time"), "×", "(", "1", "−", N_("after-call work share"),
+          ")")),
+        (N_("resolved contacts"), (N_("contacts"), "×", N_("resolution rate"))),
+    ),
+    "years": (
+        (N_("discount factor of a month"),
+         ("(", "1", "+", N_("yearly discount rate"), ")", "^", "(", "−",
+          N_("months from today to the month's end"), "÷", "12", ")")),
+        (N_("present value of an option"),
+         ("Σ", "(", N_("the month's cost"), "×", N_("its discount factor"), ")")),
+        (N_("NPV of an option"),
+         (N_("present value of today's operation"), "−", N_("present value of the option"))),
+        (N_("payback month"),
+         (N_("the first month in which the saving added up from the start, after the cost of "
+             "changing, is zero or more"),)),
+    ),
+}
+"""The methodology's formulas: each a result and its terms (message ids) with the operators
+and figures (`LITERALS`); Σ sums over the months of the planning horizon."""
+LITERALS = frozenset({"×", "÷", "+", "−", "=", "(", ")", "^", "Σ", "1", "12"})
+"""Operators and figures, written as they are in every language."""
+
+
+def _tight(line: str) -> str:
+    """No space inside brackets: "(a + b)", not "( a + b )"."""
+    return line.replace("( ", "(").replace(" )", ")")
+
+
+def formulas(name: str, lang: str) -> Html:
+    """One group of `FORMULAS` in the reader's words, laid out left to right as formulas are,
+    each name isolated so an Arabic name keeps its own direction inside the line."""
+    _ = translator(lang)
+    lines_html, lines_text = [], []
+    for result, terms in FORMULAS[name]:
+        parts = [_(result), "=", *(term if term in LITERALS else _(term) for term in terms)]
+        html = " ".join(escape(part) if part in LITERALS else f"<bdi>{escape(part)}</bdi>"
+                        for part in parts)
+        lines_html.append(f'<p class="report-formula" dir="ltr">{_tight(html)}</p>')
+        lines_text.append(_tight(" ".join(parts)))
+    return Html(f'<div class="report-formulas">{"".join(lines_html)}</div>',
+                "\n".join(lines_text))

@@ -13,13 +13,17 @@ from analysis import staffing
 from analysis.i18n import fmt_number, translator
 from analysis.model import Channel, ChannelDemand, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
-from analysis.report.charts import WIDTH, finish, layout, value_y
+from analysis.report.charts import Size, finish, layout, lines, value_y, words
+from analysis.report.cover import date_line
 from analysis.report.words import (
+    COMPLEXITY_NAMES,
     DASH,
+    capitalised,
     channel_name,
     clock,
     fill,
     hours_text,
+    language_name,
     name_text,
     plain,
     share,
@@ -38,6 +42,11 @@ def company_table(inputs: Inputs, lang: str) -> Html:
         [_("Opening hours"), hours_text(company.hours, lang)],
         [_("Planning horizon"), fill(_("{years} years"), lang,
                                      years=fmt_number(company.horizon_years, lang))],
+        [_("Date of the figures"), date_line(inputs, lang)],
+        [_("Customers' main language"),
+         capitalised(language_name(company.customer_language, lang))
+         if company.customer_language else _("not stated (Company B13 is blank)")],
+        [_("Complexity of contacts"), _(COMPLEXITY_NAMES[company.complexity])],
     ]
     return table([_("Item"), _("Value")], rows)
 
@@ -104,19 +113,28 @@ def workload_by_hour(staff: staffing.Staffing) -> pd.DataFrame:
 def workload_chart(staff: staffing.Staffing, lang: str) -> Figure:
     _ = translator(lang)
     data = workload_by_hour(staff)
-    data["channel_name"] = [channel_name(c, lang) for c in data["channel"]]
+    data["channel_name"] = [words(channel_name(c, lang), lang) for c in data["channel"]]
     data["time"] = [clock(int(h)) for h in data["hour"]]
     order = [clock(h) for h in range(24)]
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("time:O", title=_("Hour of the day"), sort=order,
-                scale=alt.Scale(domain=order, reverse=layout(lang).rtl),
-                axis=alt.Axis(labelAngle=-90)),
-        y=value_y("hours", _("Handling hours a week"), lang),
-        color=alt.Color("channel_name:N", title=_("Channel")),
-        order=alt.Order("channel_name:N"),
-    ).properties(width=WIDTH, height=260)
-    return finish(chart, _("When the work arrives: handling hours a week by hour of the day"),
-                  lang)
+
+    def draw(size: Size) -> alt.Chart:
+        shown = order if size.name == "wide" else order[::3]
+        return alt.Chart(data).mark_bar().encode(
+            x=alt.X("time:O", title=lines(_("Hour of the day"), size.title_chars, lang),
+                    sort=order, scale=alt.Scale(domain=order, reverse=layout(lang).rtl),
+                    axis=alt.Axis(labelAngle=-90, values=shown)),
+            y=value_y("hours", _("Handling hours a week"), lang, size),
+            color=alt.Color("channel_name:N", title=_("Channel")),
+            order=alt.Order("channel_name:N"),
+        ).properties(height=260)
+
+    totals = data.groupby("time")["hours"].sum()
+    description = "" if totals.empty else fill(_(
+        "Stacked bars of the handling hours a week that arrive in each hour of the day, by "
+        "channel; the busiest hour is {time}, with {hours} hours a week."
+    ), lang, time=totals.idxmax(), hours=fmt_number(float(totals.max()), lang))
+    return finish(draw, _("When the work arrives: handling hours a week by hour of the day"),
+                  lang, description)
 
 
 def workbook_warnings(warnings: Sequence[Problem], lang: str) -> Html:

@@ -13,14 +13,28 @@ from babel.lists import format_list
 
 from analysis import costs, options, uncertainty
 from analysis import reference as ref
-from analysis.i18n import N_, fmt_money, fmt_number, locale, translator
+from analysis.i18n import N_, currency_symbol, fmt_money, fmt_number, locale, translator
 from analysis.model import Channel, Inputs, PricingModel, VendorQuote
 from analysis.report.blocks import Figure, Html, Text, paragraph, table
-from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
+from analysis.report.charts import (
+    HIGHLIGHT,
+    MUTED,
+    NEUTRAL,
+    Size,
+    band_step,
+    category_y,
+    finish,
+    panel_width,
+    value_x,
+    words,
+)
 from analysis.report.words import (
     DASH,
+    amount,
     channel_name,
+    cited,
     fill,
+    in_currency,
     model_name,
     name_text,
     option_text,
@@ -111,53 +125,69 @@ def quote_positions(scenario: options.Scenario) -> pd.DataFrame:
 
 def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
     _ = translator(lang)
-    header = [_("Vendor"), _("Region"), _("Channel"), _("Pricing model"), _("Rate"),
-              _("Compared as"), _("Published range"), _("Your quote is")]
+    header = [_("Vendor"), _("Region"), _("Channel"), _("Pricing model"),
+              in_currency(_("Rate"), currency, lang), in_currency(_("Compared as"), currency, lang),
+              in_currency(_("Published range"), currency, lang), _("Your quote is")]
     units = {"minute": _("{price} a minute"), "hour": _("{price} an hour in seat")}
     rows = []
     for r in frame.itertuples():
         none = r.position == "none"
         published = DASH if none else fill(
-            _("{low} to {high}"), lang, low=fmt_money(r.low, currency, lang, 2),
-            high=fmt_money(r.high, currency, lang, 2))
-        compared = DASH if none else fill(units[r.unit], lang,
-                                          price=fmt_money(r.compared, currency, lang, 2))
+            _("{low} to {high}"), lang, low=amount(r.low, lang, 2), high=amount(r.high, lang, 2))
+        compared = DASH if none else fill(units[r.unit], lang, price=amount(r.compared, lang, 2))
         rows.append([name_text(r.vendor, lang), region_name(r.region, lang),
                      channel_name(r.channel, lang), model_name(r.model, lang),
-                     fmt_money(r.rate, currency, lang, 2), compared, published,
+                     amount(r.rate, lang, 2), compared, published,
                      _(POSITIONS[r.position])])
-    return table(header, rows, numeric=(4,))
+    return table(header, rows, numeric=(4, 5, 6), key=(7,))
 
 
 def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None:
     """Each per-minute and hourly quote as a point over its published low-high band; one panel
     per unit, since a minute's price and an hour's price don't share a scale."""
     _ = translator(lang)
+    symbol = currency_symbol(currency, lang)
     titles = {"minute": _("Price per minute ({currency})"),
               "hour": _("Price per agent hour in seat ({currency})")}
-    panels = []
+    parts = []
     for unit, title in titles.items():
         part = frame[frame["unit"] == unit].copy()
         if part.empty:
             continue
-        part["label"] = [fill(_("{vendor}, {channel}"), lang, vendor=name_text(v, lang),
-                              channel=channel_name(c, lang))
+        part["label"] = [str(fill(_("{vendor}, {channel}"), lang, vendor=name_text(v, lang),
+                                  channel=channel_name(c, lang)))
                          for v, c in zip(part["vendor"], part["channel"], strict=True)]
-        part["where"] = [_(POSITIONS[p]) for p in part["position"]]
-        x_title = fill(title, lang, currency=currency)
-        y = category_y("label", lang, list(part["label"]))
-        band = alt.Chart(part).mark_bar(color=MUTED, height=14).encode(
-            x=value_x("low", x_title, lang, ",.2f", zero=False), x2="high", y=y)
-        point = alt.Chart(part).mark_point(filled=True, size=90).encode(
-            x=alt.X("compared:Q"), y=y,
-            color=alt.Color("where:N", title=_("Your quote is"), scale=alt.Scale(
-                domain=[_(POSITIONS[p]) for p in ("below", "within", "above")],
-                range=["#2e7d32", NEUTRAL, HIGHLIGHT])))
-        panels.append(alt.layer(band, point).properties(width=WIDTH))
-    if not panels:
+        part["where"] = [words(_(POSITIONS[p]), lang) for p in part["position"]]
+        parts.append((part, fill(title, lang, currency=symbol)))
+    if not parts:
         return None
-    chart = alt.vconcat(*panels).resolve_scale(x="independent")
-    return finish(chart, _("Your quotes against the published price ranges"), lang)
+    positions = [words(_(POSITIONS[p]), lang) for p in ("below", "within", "above")]
+
+    def draw(size: Size) -> alt.VConcatChart:
+        panels = []
+        for part, x_title in parts:
+            order = list(part["label"])
+            y = category_y("label", lang, order, size)
+            band = alt.Chart(part).mark_bar(color=MUTED, height=14).encode(
+                x=value_x("low", x_title, lang, size, ",.2f", zero=False), x2="high", y=y)
+            point = alt.Chart(part).mark_point(filled=True, size=90).encode(
+                x=alt.X("compared:Q"), y=y,
+                color=alt.Color("where:N", title=_("Your quote is"), scale=alt.Scale(
+                    domain=positions, range=["#2e7d32", NEUTRAL, HIGHLIGHT])))
+            panels.append(alt.layer(band, point).properties(
+                width=panel_width(size), height=band_step(order, size, lang)))
+        return alt.vconcat(*panels).resolve_scale(x="independent")
+
+    counts = {p: int((frame["position"] == p).sum()) for p in ("below", "within", "above")}
+    description = fill(_(
+        "A point for each of {count} quotes priced per minute or per hour, over the band of the "
+        "published range for its region and model: {below} below the range, {within} within "
+        "it, {above} above it."
+    ), lang, count=fmt_number(sum(len(part) for part, _title in parts), lang),
+        below=fmt_number(counts["below"], lang), within=fmt_number(counts["within"], lang),
+        above=fmt_number(counts["above"], lang))
+    return finish(draw, _("Your quotes against the published price ranges"), lang, description,
+                  fit=False)
 
 
 def quotes_section(frame: pd.DataFrame, currency: str, lang: str) -> list[object]:
@@ -189,8 +219,10 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
     _ = translator(lang)
     currency = scenario.context.inputs.company.currency
     frame = options.options_with_saving(scenario, "vendor")
-    header = [_("Vendor"), _("Channels it serves"), _("Stay in-house"), _("Annual cost"),
-              _("Saving vs in-house"), _("Saving share"), _("Same work at its regions' mid prices")]
+    header = [_("Vendor"), _("Channels it serves"), _("Stay in-house"),
+              in_currency(_("Annual cost"), currency, lang),
+              in_currency(_("Saving vs in-house"), currency, lang), _("Saving share"),
+              in_currency(_("Same work at its regions' mid prices"), currency, lang)]
     rows = []
     for r in frame.itertuples():
         option = scenario.option(r.id)
@@ -200,10 +232,9 @@ def vendor_table(scenario: options.Scenario, lang: str) -> Html:
         rows.append([name_text(r.name, lang),
                      format_list(served, locale=locale(lang)) if served else DASH,
                      format_list(kept, locale=locale(lang)) if kept else DASH,
-                     fmt_money(r.total, currency, lang),
-                     fmt_money(r.saving, currency, lang), share(r.saving_share, lang),
-                     DASH if like is None else fmt_money(like.total, currency, lang)])
-    return table(header, rows, numeric=range(3, 7))
+                     amount(r.total, lang), amount(r.saving, lang), share(r.saving_share, lang),
+                     DASH if like is None else amount(like.total, lang)])
+    return table(header, rows, numeric=range(3, 7), key=(4,))
 
 
 def models_frame(scenario: options.Scenario) -> pd.DataFrame:
@@ -221,15 +252,15 @@ def models_table(scenario: options.Scenario, lang: str) -> Html:
     _ = translator(lang)
     currency = scenario.context.inputs.company.currency
     frame = models_frame(scenario)
-    header = [_("Model"), _("Prices of"), _("Annual cost, middle of range"),
-              _("Low to high"), _("Saving vs in-house (middle)")]
-    rows = [[_(options.MODEL_NAMES[r.model]), _(MARKETS[r.market]),
-             fmt_money(r.mid, currency, lang),
-             fill(_("{low} to {high}"), lang, low=fmt_money(r.low, currency, lang),
-                                         high=fmt_money(r.high, currency, lang)),
-             fmt_money(r.saving_mid, currency, lang)]
+    header = [_("Model"), _("Prices of"),
+              in_currency(_("Annual cost, middle of range"), currency, lang),
+              in_currency(_("Low to high"), currency, lang),
+              in_currency(_("Saving vs in-house (middle)"), currency, lang)]
+    rows = [[_(options.MODEL_NAMES[r.model]), _(MARKETS[r.market]), amount(r.mid, lang),
+             fill(_("{low} to {high}"), lang, low=amount(r.low, lang), high=amount(r.high, lang)),
+             amount(r.saving_mid, lang)]
             for r in frame.itertuples()]
-    return table(header, rows, numeric=(2, 3, 4))
+    return table(header, rows, numeric=(2, 3, 4), key=(4,))
 
 
 def models_sentence(scenario: options.Scenario, lang: str) -> Html:
@@ -256,11 +287,12 @@ def direction_table(scenario: options.Scenario, lang: str) -> Html:
     currency = scenario.context.inputs.company.currency
     names = {"inbound": _("Inbound service"), "outbound": _("Outbound service")}
     rows = [[names[r.direction], option_text(scenario.option(r.id), lang),
-             fmt_number(r.annual_contacts, lang),
-             fmt_money(r.total, currency, lang), fmt_money(r.per_contact, currency, lang, 2)]
+             fmt_number(r.annual_contacts, lang), amount(r.total, lang),
+             amount(r.per_contact, lang, 2)]
             for r in frame.itertuples()]
-    return table([_("Direction"), _("Option"), _("Contacts a year"), _("Annual cost"),
-                  _("Per contact")], rows, numeric=(2, 3, 4))
+    return table([_("Direction"), _("Option"), _("Contacts a year"),
+                  in_currency(_("Annual cost"), currency, lang),
+                  in_currency(_("Per contact"), currency, lang)], rows, numeric=(2, 3, 4))
 
 
 def commission_frame(scenario: options.Scenario) -> pd.DataFrame:
@@ -300,13 +332,15 @@ def commission_table(scenario: options.Scenario, lang: str) -> Html:
     if frame.empty:
         return paragraph(_("None of the quotes is paid by commission."))
     currency = scenario.context.inputs.company.currency
-    header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Per success"),
-              _("Success rate"), _("Commission per agent hour"),
-              _("Least a full-commission vendor should earn an hour")]
+    header = [_("Vendor"), _("Channel"), _("Pricing model"),
+              in_currency(_("Per success"), currency, lang), _("Success rate"),
+              in_currency(_("Commission per agent hour"), currency, lang),
+              in_currency(_("Least a full-commission vendor should earn an hour"), currency,
+                          lang)]
     rows = [[name_text(r.vendor, lang), channel_name(r.channel, lang), model_name(r.model, lang),
-             fmt_money(r.per_success, currency, lang, 2), share(r.success_rate, lang),
-             fmt_money(r.commission_per_hour, currency, lang, 2),
-             DASH if math.isnan(r.floor) else fmt_money(r.floor, currency, lang, 2)]
+             amount(r.per_success, lang, 2), share(r.success_rate, lang),
+             amount(r.commission_per_hour, lang, 2),
+             DASH if math.isnan(r.floor) else amount(r.floor, lang, 2)]
             for r in frame.itertuples()]
     return table(header, rows, numeric=range(3, 7))
 
@@ -318,11 +352,12 @@ def model_fit(inputs: Inputs, reference: ref.Reference, lang: str) -> Html:
     month) or contact patterns that change with the seasons; the dedicated model suits high,
     predictable volume, around the clock or through the working day. Seed 001: shared services
     suit large swings in volume or low activity, dedicated ones complex work or large,
-    predictable volume.
+    predictable volume. The documents are cited by title (`words.cited`).
     """
     _ = translator(lang)
     monthly = sum(d.monthly_contacts for d in inputs.demand)
-    limit = reference.guide(ref.SHARED_MAX_MONTHLY).high
+    shared_limit = reference.guide(ref.SHARED_MAX_MONTHLY)
+    limit = shared_limit.high
     fits = (_("Your {contacts} interactions a month are far more than that: the dedicated model "
               "fits your volume, and the shared one only for overflow or a very seasonal "
               "channel.")
@@ -330,11 +365,12 @@ def model_fit(inputs: Inputs, reference: ref.Reference, lang: str) -> Html:
             _("Your {contacts} interactions a month are within that: the shared model fits your "
               "volume."))
     where = fill(_(
-        "The source documents say where each model fits: the shared model suits a low volume, up "
-        "to about {limit} interactions a month (document 003), or one that swings with the "
-        "seasons; the dedicated model suits a high, predictable volume, around the clock or "
-        "through the working day (documents 001 and 003)."
-    ), lang, limit=fmt_number(limit, lang))
+        "The source documents say where each model fits. According to “{models_source}”, the "
+        "shared model suits a low volume, up to about {limit} interactions a month, or one that "
+        "swings with the seasons; according to it and to “{prices_source}”, the dedicated model "
+        "suits a high, predictable volume, around the clock or through the working day."
+    ), lang, limit=fmt_number(limit, lang), models_source=cited(shared_limit.source),
+        prices_source=cited(reference.dedicated(ref.INTERNATIONAL).source))
     yours = fill(fits, lang, contacts=fmt_number(monthly, lang))
     return paragraph(Text(f"{where} {yours}", f"{where.html} {yours.html}"))
 
@@ -381,13 +417,13 @@ def quote_terms_table(scenario: options.Scenario, lang: str) -> Html:
     if not priced:
         return paragraph(_("The workbook has no vendor quotes."))
     header = [_("Vendor"), _("Channel"), _("Pricing model"), _("Billed on"),
-              _("Billed a year"), _("Other terms"), _("Annual cost")]
+              _("Billed a year"), _("Other terms"), in_currency(_("Annual cost"), currency, lang)]
     rows = [[name_text(q.quote.vendor, lang), channel_name(q.volume.channel, lang),
              model_name(q.quote.model, lang), basis_text(q, lang),
              fill(_(BILLED_UNITS[q.unit]), lang, quantity=fmt_number(q.billed, lang)),
-             terms_text(q, currency, lang), fmt_money(q.total, currency, lang)]
+             terms_text(q, currency, lang), amount(q.total, lang)]
             for q in priced]
-    return table(header, rows, numeric=(4, 6))
+    return table(header, rows, numeric=(4, 6), key=(6,))
 
 
 def billing_frame(scenario: options.Scenario) -> pd.DataFrame:
@@ -405,12 +441,13 @@ def billing_table(scenario: options.Scenario, lang: str) -> Html:
     if frame.empty:
         return paragraph(_("The workbook has no vendor quotes to bill."))
     currency = scenario.context.inputs.company.currency
-    rows = [[_(r.label), name_text(r.name, lang), fmt_money(r.total, currency, lang),
-             fmt_money(r.saving, currency, lang),
+    rows = [[_(r.label), name_text(r.name, lang), amount(r.total, lang), amount(r.saving, lang),
              _("outsource") if r.saving > 0 else _("keep in-house")]
             for r in frame.itertuples()]
-    return table([_("Quotes billed"), _("Cheapest offer"), _("Annual cost"),
-                  _("Saving vs in-house"), _("Cheaper choice")], rows, numeric=(2, 3))
+    return table([_("Quotes billed"), _("Cheapest offer"),
+                  in_currency(_("Annual cost"), currency, lang),
+                  in_currency(_("Saving vs in-house"), currency, lang), _("Cheaper choice")],
+                 rows, numeric=(2, 3), key=(3, 4))
 
 
 def billing_sentence(scenario: options.Scenario, lang: str) -> Html:

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import altair as alt
 import pandas as pd
+from babel.lists import format_list
 
-from analysis import options
-from analysis.i18n import fmt_money, fmt_number, translator
-from analysis.report.blocks import Figure, Html, paragraph, table
-from analysis.report.charts import HIGHLIGHT, MUTED, NEUTRAL, WIDTH, category_y, finish, value_x
-from analysis.report.words import fill, region_name
+from analysis import options, recommend
+from analysis.i18n import currency_symbol, fmt_money, fmt_number, locale, translator
+from analysis.model import Inputs
+from analysis.report.blocks import Figure, Html, Text, paragraph, table
+from analysis.report.charts import (
+    HIGHLIGHT,
+    MUTED,
+    NEUTRAL,
+    Size,
+    category_rows,
+    finish,
+    value_x,
+    words,
+)
+from analysis.report.words import amount, fill, in_currency, language_name, region_name
+from analysis.workbook import format as wf
 
 
 def regions_frame(scenario: options.Scenario) -> pd.DataFrame:
@@ -37,18 +51,34 @@ def regions_chart(frame: pd.DataFrame, inhouse_total: float, currency: str,
                   lang: str) -> Figure:
     _ = translator(lang)
     data = frame.assign(name=[region_name(r, lang) for r in frame["region"]])
-    y = category_y("name", lang, list(data["name"]))
-    x_title = fill(_("Annual cost ({currency})"), lang, currency=currency)
-    span = alt.Chart(data).mark_bar(color=MUTED, height=12).encode(
-        x=value_x("low", x_title, lang, zero=False), x2="high", y=y)
-    middle = alt.Chart(data).mark_tick(color=NEUTRAL, thickness=3, size=18).encode(
-        x="mid:Q", y=y)
-    line = pd.DataFrame({"total": [inhouse_total], "what": [_("In-house team")]})
-    inhouse = alt.Chart(line).mark_rule(color=HIGHLIGHT, strokeWidth=2).encode(
-        x="total:Q", color=alt.Color("what:N", title=None,
-                                     scale=alt.Scale(range=[HIGHLIGHT])))
-    chart = alt.layer(span, middle, inhouse).properties(width=WIDTH)
-    return finish(chart, _("Your in-seat hours bought in each region, per year"), lang)
+    order = list(data["name"])
+    x_title = fill(_("Annual cost ({currency})"), lang, currency=currency_symbol(currency, lang))
+    data["what"] = words(_("In-house team"), lang)
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        span = alt.Chart().mark_bar(color=MUTED, height=12).encode(
+            x=value_x("low", x_title, lang, size, zero=False), x2="high", **y)
+        middle = alt.Chart().mark_tick(color=NEUTRAL, thickness=3, size=18).encode(
+            x="mid:Q", **y)
+        inhouse = alt.Chart().mark_rule(color=HIGHLIGHT, strokeWidth=2).encode(
+            x=alt.datum(inhouse_total), color=alt.Color("what:N", title=None,
+                                                       scale=alt.Scale(range=[HIGHLIGHT])))
+        return [span, middle, inhouse]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, data, "name", order, size, lang)
+
+    found = regions_summary(frame, inhouse_total)
+    description = fill(_(
+        "A bar for each of {count} regions, from the annual cost at its lowest to its highest "
+        "published hourly rate, and a red line at the in-house team's {inhouse}. {cheapest} is "
+        "the cheapest, {cost} in the middle of its range."
+    ), lang, count=fmt_number(found["count"], lang),
+        inhouse=fmt_money(inhouse_total, currency, lang),
+        cheapest=region_name(str(found["cheapest"]), lang),
+        cost=fmt_money(float(found["cheapest_mid"]), currency, lang))
+    return finish(draw, _("Your in-seat hours bought in each region, per year"), lang,
+                  description)
 
 
 def regions_sentence(frame: pd.DataFrame, inhouse_total: float, currency: str,
@@ -69,13 +99,47 @@ def regions_sentence(frame: pd.DataFrame, inhouse_total: float, currency: str,
 
 def regions_table_block(frame: pd.DataFrame, inhouse_total: float, currency: str,
                         lang: str) -> Html:
+    """Each region's hourly rates, annual cost at its low, middle and high rate, and the
+    saving against in-house at the middle (the decision column)."""
     _ = translator(lang)
-    header = [_("Region"), _("Hourly rate"), _("Annual cost, low"), _("Middle"), _("High"),
-              _("Saving vs in-house (middle)")]
+    header = [_("Region"), in_currency(_("Hourly rate"), currency, lang),
+              in_currency(_("Annual cost, low"), currency, lang),
+              in_currency(_("Annual cost, middle"), currency, lang),
+              in_currency(_("Annual cost, high"), currency, lang),
+              in_currency(_("Saving vs in-house (middle)"), currency, lang)]
     rows = [[region_name(r.region, lang),
-             fill(_("{low} to {high}"), lang, low=fmt_money(r.low_rate, currency, lang, 2),
-                                         high=fmt_money(r.high_rate, currency, lang, 2)),
-             fmt_money(r.low, currency, lang), fmt_money(r.mid, currency, lang),
-             fmt_money(r.high, currency, lang), fmt_money(inhouse_total - r.mid, currency, lang)]
+             fill(_("{low} to {high}"), lang, low=amount(r.low_rate, lang, 2),
+                  high=amount(r.high_rate, lang, 2)),
+             amount(r.low, lang), amount(r.mid, lang), amount(r.high, lang),
+             amount(inhouse_total - r.mid, lang)]
             for r in frame.itertuples()]
-    return table(header, rows, numeric=range(1, 6))
+    return table(header, rows, numeric=range(1, 6), key=(5,))
+
+
+def language_note(inputs: Inputs, lang: str) -> Html:
+    """What the customers' language (Company B13) means for the choice of region.
+
+    Which regions commonly serve a language is `recommend.LANGUAGE_REGIONS`; a language not
+    stated is said to be so, never assumed.
+    """
+    _ = translator(lang)
+    language = inputs.company.customer_language
+    check = _("A low price is not the whole story: check with test calls and references from "
+              "the vendor's other clients before you choose a region on price alone.")
+    if language is None:
+        first = _("Your workbook does not say which language your customers speak (Company "
+                  "B13). Agents far from your customers may not speak it or share their "
+                  "culture.")
+        return paragraph(f"{first} {check}")
+    served = recommend.LANGUAGE_REGIONS.get(language)
+    if served is None:
+        first = _("Agents far from your customers may not speak their language or share their "
+                  "culture.")
+        return paragraph(f"{first} {check}")
+    names = [region_name(choice.value, lang) for choice in wf.REGION_CHOICES
+             if choice.value in served]
+    first = fill(_("Your customers speak {language} (Company B13): of the regions above, call "
+                   "centres serving customers in it are common in {regions}."), lang,
+                 language=language_name(language, lang),
+                 regions=format_list(names, locale=locale(lang)))
+    return paragraph(Text(f"{first} {check}", f"{first.html} {escape(check)}"))

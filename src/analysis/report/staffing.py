@@ -15,7 +15,7 @@ from analysis import staffing
 from analysis.i18n import fmt_number, translator
 from analysis.model import Channel, ChannelDemand, Hours, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
-from analysis.report.charts import HIGHLIGHT, NEUTRAL, WIDTH, finish, layout
+from analysis.report.charts import HIGHLIGHT, NEUTRAL, Size, finish, layout, lines
 from analysis.report.words import DASH, channel_name, clock, fill, hours_text, plain, share
 
 BUSINESS_WEEK = Hours(days_per_week=5, open_hour=9, close_hour=18)
@@ -39,7 +39,7 @@ def staffing_table(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
     ]
     rows.append([_("All channels"), "", "", fmt_number(staff.weekly_agent_hours, lang),
                  fmt_number(staff.total_fte, lang, 1), share(staff.premium_share, lang), "", ""])
-    return table(header, rows, numeric=range(2, 8))
+    return table(header, rows, numeric=range(2, 8), key=(4,))
 
 
 def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
@@ -121,21 +121,36 @@ def busiest_curve(inputs: Inputs, staff: staffing.Staffing) -> Curve | None:
 def curve_chart(curve: Curve, lang: str) -> Figure:
     _ = translator(lang)
     data = curve.frame[["agents", "service_level"]]
-    x = alt.X("agents:Q", title=_("Agents in seat at the busiest hour"),
-              scale=alt.Scale(reverse=layout(lang).rtl, zero=False),
-              axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("service_level:Q", title=_("Contacts answered within the target"),
-              scale=alt.Scale(domain=[0, 1]),
-              axis=alt.Axis(format=".0%", orient=layout(lang).category_axis))
-    line = alt.Chart(data).mark_line(point=True, color=NEUTRAL).encode(x=x, y=y)
     marks = pd.DataFrame({"target": [curve.demand.service_level or 0.0],
                           "agents": [curve.agents]})
-    target = alt.Chart(marks).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(y="target:Q")
-    staffed = alt.Chart(marks).mark_rule(color="black").encode(x="agents:Q")
-    chart = alt.layer(line, target, staffed).properties(width=WIDTH, height=260)
+
+    def draw(size: Size) -> alt.LayerChart:
+        x = alt.X("agents:Q",
+                  title=lines(_("Agents in seat at the busiest hour"), size.title_chars, lang),
+                  scale=alt.Scale(reverse=layout(lang).rtl, zero=False),
+                  axis=alt.Axis(format="d", tickMinStep=1, tickCount=size.tick_count * 2))
+        y = alt.Y("service_level:Q",
+                  title=lines(_("Contacts answered within the target"), size.title_chars, lang),
+                  scale=alt.Scale(domain=[0, 1]),
+                  axis=alt.Axis(format=".0%", orient=layout(lang).category_axis))
+        line = alt.Chart(data).mark_line(point=True, color=NEUTRAL).encode(x=x, y=y)
+        target = alt.Chart(marks).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(
+            y="target:Q")
+        staffed = alt.Chart(marks).mark_rule(color="black").encode(x="agents:Q")
+        return alt.layer(line, target, staffed).properties(height=260)
+
+    channel = channel_name(curve.demand.channel, lang)
     title = fill(_("{channel}: service level against agents at the busiest hour"), lang,
-                 channel=channel_name(curve.demand.channel, lang))
-    return finish(chart, title, lang)
+                 channel=channel)
+    at_staffed = data.loc[data["agents"] == curve.agents, "service_level"]
+    description = fill(_(
+        "A line of the share of {channel} contacts answered within the target for each number "
+        "of agents in seat at the busiest hour; the {agents} agents staffed answer {level}, "
+        "against a target of {target} (dashed line)."
+    ), lang, channel=channel, agents=fmt_number(curve.agents, lang),
+        level=share(float(at_staffed.iloc[0]) if len(at_staffed) else 0.0, lang),
+        target=share(curve.demand.service_level or 0.0, lang))
+    return finish(draw, title, lang, description)
 
 
 def service_curve(inputs: Inputs, staff: staffing.Staffing, lang: str) -> list[object]:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import compare
 from analysis import reference as ref
-from analysis.i18n import N_, fmt_money, fmt_number, fmt_percent, translator
+from analysis.i18n import N_, currency_symbol, fmt_money, fmt_number, fmt_percent, translator
 from analysis.model import Inputs
 from analysis.names import Name
 from analysis.report.blocks import Figure, Html, Text, bullets, paragraph, table
@@ -20,13 +20,22 @@ from analysis.report.charts import (
     HIGHLIGHT,
     MUTED,
     NEUTRAL,
-    WIDTH,
-    category_y,
+    Size,
+    category_rows,
     finish,
     layout,
+    lines,
     value_x,
+    words,
 )
-from analysis.report.words import CHANNEL_NAMES, chart_labels, fill, shown
+from analysis.report.words import (
+    CHANNEL_NAMES,
+    amount,
+    chart_labels,
+    fill,
+    in_currency,
+    shown,
+)
 from analysis.summary import option_name
 from analysis.uncertainty import decision
 from analysis.uncertainty import inputs as ui
@@ -120,17 +129,32 @@ def chance_chart(comparison: compare.Comparison, lang: str) -> Figure:
     frame = chance_frame(comparison, lang)
     frame["label"] = chart_labels(list(frame["name"]), [i.startswith("vendor:")
                                                         for i in frame["id"]], lang)
-    y = category_y("label", lang, list(frame["label"]))
-    bars = alt.Chart(frame).mark_bar(color=NEUTRAL).encode(
-        x=value_x("p", _("Chance of being the cheapest over the horizon"), lang, fmt=".0%"),
-        y=y)
-    line = pd.DataFrame({"x": [decision.THRESHOLD],
-                         "what": [_("Needed for a recommendation")]})
-    rule = alt.Chart(line).mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[0, 1])),
-        strokeDash=alt.StrokeDash("what:N", title=None))
-    chart = alt.layer(bars, rule).properties(width=WIDTH)
-    return finish(chart, _("Which option is the cheapest, over the simulated cases"), lang)
+    order = list(frame["label"])
+    data = frame[["label", "p"]]
+    x_title = _("Chance of being the cheapest over the horizon")
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        x = alt.X("p", type="quantitative", title=lines(x_title, size.title_chars, lang),
+                  scale=alt.Scale(domain=[0, 1], reverse=layout(lang).rtl),
+                  axis=alt.Axis(format=".0%", tickCount=size.tick_count, labelFlush=True))
+        bars = alt.Chart().mark_bar(color=NEUTRAL).encode(x=x, **y)
+        rule = alt.Chart().mark_rule(color=HIGHLIGHT, strokeDash=[4, 4]).encode(
+            x=alt.datum(decision.THRESHOLD))
+        return [bars, rule]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, data, "label", order, size, lang)
+
+    top = comparison.uncertainty.most_often_cheapest
+    description = fill(_(
+        "A bar for each of {count} offers: the share of the simulated cases in which it is the "
+        "cheapest over the horizon; a dashed line at the {threshold} a recommendation needs. "
+        "{option} comes first, with {probability}."
+    ), lang, count=fmt_number(len(order), lang),
+        threshold=fmt_percent(decision.THRESHOLD, lang, 0),
+        option=_name(comparison, top.id, lang), probability=probability(top.p_cheapest, lang))
+    return finish(draw, _("Which option is the cheapest, over the simulated cases"), lang,
+                  description)
 
 
 def chance_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -159,21 +183,21 @@ def chance_sentence(comparison: compare.Comparison, lang: str) -> Html:
 
 def spread_tables(comparison: compare.Comparison, lang: str) -> list[Html]:
     """P10, P50 and P90 of each option's present value over the horizon, then of its saving
-    against today's operation; offers first, cheapest at the median first, benchmarks last."""
+    against today's operation; offers first, cheapest at the median first, benchmarks last.
+    The headers name the currency; the median is the key column."""
     _ = translator(lang)
     currency = _currency(comparison)
     found = comparison.uncertainty
     order = sorted(found.options, key=lambda o: (not o.candidate, o.cost.p50))
-    header = [_("Option"), _("P10"), _("P50 (median)"), _("P90")]
+    header = [_("Option"), *(in_currency(_(q), currency, lang)
+                             for q in ("P10", "P50 (median)", "P90"))]
     blocks = []
-    for caption, measure in ((_("Present value over the horizon ({currency})"), "cost"),
-                             (_("Saving against today's operation, present value ({currency})"),
-                              "saving")):
+    for caption, measure in ((_("Present value over the horizon"), "cost"),
+                             (_("Saving against today's operation, present value"), "saving")):
         rows = [[shown(_name(comparison, o.id, lang), lang),
-                 *(fmt_money(getattr(getattr(o, measure), q), currency, lang)
-                   for q in ("p10", "p50", "p90"))] for o in order]
-        blocks.append(table(header, rows, numeric=(1, 2, 3),
-                            caption=str(fill(caption, lang, currency=currency))))
+                 *(amount(getattr(getattr(o, measure), q), lang) for q in ("p10", "p50", "p90"))]
+                for o in order]
+        blocks.append(table(header, rows, numeric=(1, 2, 3), key=(2,), caption=caption))
     return blocks
 
 
@@ -186,17 +210,30 @@ def spread_chart(comparison: compare.Comparison, lang: str) -> Figure:
     chosen = sorted(found.candidates, key=lambda o: o.cost.p50)
     names = [_name(comparison, o.id, lang) for o in chosen]
     labels = chart_labels(names, [o.id.startswith("vendor:") for o in chosen], lang)
-    frame = pd.DataFrame({"label": labels, "p10": [o.cost.p10 for o in chosen],
-                          "p50": [o.cost.p50 for o in chosen],
-                          "p90": [o.cost.p90 for o in chosen]})
-    y = category_y("label", lang, labels)
-    title = fill(_("Present value over the horizon ({currency})"), lang, currency=currency)
-    bars = alt.Chart(frame).mark_bar(color=MUTED, height=14).encode(
-        x=value_x("p10", str(title), lang, zero=False), x2="p90", y=y)
-    ticks = alt.Chart(frame).mark_tick(color="black", thickness=2, size=18).encode(
-        x="p50:Q", y=y)
-    chart = alt.layer(bars, ticks).properties(width=WIDTH)
-    return finish(chart, _("Each offer's cost: the middle 80% of the simulated cases"), lang)
+    data = pd.DataFrame({"label": labels, "p10": [o.cost.p10 for o in chosen],
+                         "p50": [o.cost.p50 for o in chosen],
+                         "p90": [o.cost.p90 for o in chosen]})
+    title = fill(_("Present value over the horizon ({currency})"), lang,
+                 currency=currency_symbol(currency, lang))
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        bars = alt.Chart().mark_bar(color=MUTED).encode(
+            x=value_x("p10", title, lang, size, zero=False), x2="p90", **y)
+        ticks = alt.Chart().mark_tick(color="black", thickness=2).encode(x="p50:Q", **y)
+        return [bars, ticks]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, data, "label", labels, size, lang)
+
+    first = chosen[0]
+    description = fill(_(
+        "A bar for each of {count} offers, from the tenth to the ninetieth percentile of its "
+        "present value over the simulated cases, with a tick at the median; {option} has the "
+        "lowest median, {median}."
+    ), lang, count=fmt_number(len(chosen), lang), option=_name(comparison, first.id, lang),
+        median=fmt_money(first.cost.p50, currency, lang))
+    return finish(draw, _("Each offer's cost: the middle 80% of the simulated cases"), lang,
+                  description)
 
 
 HISTOGRAM_BINS = 40
@@ -208,28 +245,41 @@ def saving_chart(comparison: compare.Comparison, lang: str) -> Figure:
     _ = translator(lang)
     found = comparison.uncertainty
     currency = _currency(comparison)
-    counts, edges = np.histogram(found.pv_saving, bins=HISTOGRAM_BINS)
-    data = pd.DataFrame({"start": edges[:-1], "end": edges[1:], "count": counts})
     x_title = fill(_("Saving over the horizon, present value ({currency})"), lang,
-                   currency=currency)
-    bars = alt.Chart(data).mark_bar(color=MUTED).encode(
-        x=alt.X("start:Q", title=str(x_title), scale=alt.Scale(reverse=layout(lang).rtl),
-                axis=alt.Axis(format=",.0f")),
-        x2="end",
-        y=alt.Y("count:Q", title=_("Simulated cases"),
-                axis=alt.Axis(orient=layout(lang).category_axis)),
-        y2=alt.datum(0),
-    )
+                   currency=currency_symbol(currency, lang))
     p10, p50, p90 = (float(np.percentile(found.pv_saving, q)) for q in (10, 50, 90))
     marks = pd.DataFrame({"value": [p10, p50, p90],
-                          "what": [_("P10"), _("P50 (median)"), _("P90")]})
-    rules = alt.Chart(marks).mark_rule(strokeWidth=2).encode(
-        x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
-                                     scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
-    chart = alt.layer(bars, rules).properties(width=WIDTH, height=220)
+                          "what": [words(w, lang) for w in (_("P10"), _("P50 (median)"),
+                                                            _("P90"))]})
+
+    def draw(size: Size) -> alt.LayerChart:
+        bins = HISTOGRAM_BINS if size.name == "wide" else HISTOGRAM_BINS // 2
+        counts, edges = np.histogram(found.pv_saving, bins=bins)
+        data = pd.DataFrame({"start": edges[:-1], "end": edges[1:], "count": counts})
+        bars = alt.Chart(data).mark_bar(color=MUTED).encode(
+            x=alt.X("start:Q", title=lines(x_title, size.title_chars, lang),
+                    scale=alt.Scale(reverse=layout(lang).rtl),
+                    axis=alt.Axis(format=",.0f", tickCount=size.tick_count)),
+            x2="end",
+            y=alt.Y("count:Q", title=lines(_("Simulated cases"), size.title_chars, lang),
+                    axis=alt.Axis(orient=layout(lang).category_axis)),
+            y2=alt.datum(0),
+        )
+        rules = alt.Chart(marks).mark_rule(strokeWidth=2).encode(
+            x="value:Q", color=alt.Color("what:N", title=None, sort=list(marks["what"]),
+                                         scale=alt.Scale(range=[NEUTRAL, "black", HIGHLIGHT])))
+        return alt.layer(bars, rules).properties(height=220)
+
     best = _name(comparison, found.best_outsourced_id, lang)
-    return finish(chart, fill(_("Saving of {option} against the in-house team"), lang,
-                              option=best), lang)
+    description = fill(_(
+        "A histogram of the saving of {option} against the in-house team over the horizon, in "
+        "present value, over {draws} simulated cases, with lines at the tenth percentile "
+        "({p10}), the median ({p50}) and the ninetieth percentile ({p90})."
+    ), lang, option=best, draws=fmt_number(found.draws, lang),
+        p10=fmt_money(p10, currency, lang), p50=fmt_money(p50, currency, lang),
+        p90=fmt_money(p90, currency, lang))
+    return finish(draw, fill(_("Saving of {option} against the in-house team"), lang,
+                              option=best), lang, description)
 
 
 def spread_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -262,8 +312,9 @@ def tornado_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
     rows = []
     for bar in found.tornado:
         label = factor_label(bar.factor, lang)
-        rows.append({"label": label, "end": _("Input lower"), "from": base, "to": bar.saving_low})
-        rows.append({"label": label, "end": _("Input higher"), "from": base,
+        rows.append({"label": label, "end": words(_("Input lower"), lang), "from": base,
+                     "to": bar.saving_low})
+        rows.append({"label": label, "end": words(_("Input higher"), lang), "from": base,
                      "to": bar.saving_high})
     return pd.DataFrame(rows, columns=["label", "end", "from", "to"])
 
@@ -278,23 +329,33 @@ def tornado_chart(comparison: compare.Comparison, lang: str) -> Figure:
     data = tornado_frame(comparison, lang)
     order = list(dict.fromkeys(data["label"]))[:TORNADO_BARS]
     data = data[data["label"].isin(order)]
-    y = category_y("label", lang, order)
     x_title = fill(_("Saving over the horizon, present value ({currency})"), lang,
-                   currency=currency)
-    bars = alt.Chart(data).mark_bar(height=14).encode(
-        x=value_x("from", str(x_title), lang), x2="to", y=y,
-        color=alt.Color("end:N", title=None, scale=alt.Scale(
-            domain=[_("Input lower"), _("Input higher")], range=[NEUTRAL, HIGHLIGHT])),
-    )
-    rules = pd.DataFrame({"x": [comparison.recommendation.pv_saving, 0.0],
-                          "what": ["likely", "zero"]})
-    base = alt.Chart(rules).mark_rule(color="black").encode(
-        x="x:Q", strokeDash=alt.StrokeDash("what:N", legend=None, scale=alt.Scale(
-            domain=["likely", "zero"], range=[[1, 0], [4, 4]])))
-    chart = alt.layer(bars, base).properties(width=WIDTH)
+                   currency=currency_symbol(currency, lang))
+    likely = comparison.recommendation.pv_saving
+
+    def layers(size: Size, y: dict[str, object]) -> list[alt.Chart]:
+        bars = alt.Chart().mark_bar(height=14).encode(
+            x=value_x("from", x_title, lang, size), x2="to", **y,
+            color=alt.Color("end:N", title=None, scale=alt.Scale(
+                domain=[words(_("Input lower"), lang), words(_("Input higher"), lang)],
+                range=[NEUTRAL, HIGHLIGHT])),
+        )
+        base = alt.Chart().mark_rule(color="black").encode(x=alt.datum(likely))
+        zero = alt.Chart().mark_rule(color="black", strokeDash=[4, 4]).encode(x=alt.datum(0))
+        return [bars, base, zero]
+
+    def draw(size: Size) -> alt.TopLevelMixin:
+        return category_rows(layers, data, "label", order, size, lang)
+
     best = _name(comparison, comparison.uncertainty.best_outsourced_id, lang)
-    return finish(chart, fill(_("Saving of {option} when one input moves"), lang, option=best),
-                  lang)
+    description = fill(_(
+        "A bar for each of the {count} inputs that move it most: the saving of {option} over "
+        "the horizon when that input alone goes to the low (blue) or the high (red) end of its "
+        "range, around the saving with every input at its likeliest, {saving}."
+    ), lang, count=fmt_number(len(order), lang), option=best,
+        saving=fmt_money(likely, currency, lang))
+    return finish(draw, fill(_("Saving of {option} when one input moves"), lang, option=best),
+                  lang, description)
 
 
 def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -414,10 +475,10 @@ def evppi_table(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
     currency = _currency(comparison)
     frame = evppi_frame(comparison, lang).head(EVPPI_ROWS)
-    rows = [[r.label, fmt_money(r.value, currency, lang), fmt_percent(r.share, lang, 0)]
+    rows = [[r.label, amount(r.value, lang), fmt_percent(r.share, lang, 0)]
             for r in frame.itertuples()]
-    return table([_("Input"), _("Value of knowing it exactly"), _("Share of all uncertainty")],
-                 rows, numeric=(1, 2))
+    return table([_("Input"), in_currency(_("Value of knowing it exactly"), currency, lang),
+                  _("Share of all uncertainty")], rows, numeric=(1, 2), key=(1,))
 
 
 def value_of_information(comparison: compare.Comparison, lang: str) -> list[Html]:

@@ -14,15 +14,35 @@ outputs do not change.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
+from babel import Locale
 from babel.lists import format_list
 
 from analysis import options, recommend
 from analysis import reference as ref
-from analysis.i18n import direction, fmt_money, fmt_number, fmt_percent, locale, translator
+from analysis.i18n import (
+    N_,
+    currency_symbol,
+    direction,
+    fmt_money,
+    fmt_number,
+    fmt_percent,
+    locale,
+    translator,
+)
 from analysis.model import Hours
-from analysis.names import MAX_SHOWN, Name, clean, isolate, shorten
+from analysis.names import (
+    MAX_SHOWN,
+    Name,
+    bdi_latin,
+    clean,
+    isolate,
+    isolate_latin,
+    shorten,
+    strip_isolates,
+)
 from analysis.report.blocks import Text
 from analysis.summary import option_name
 from analysis.workbook import format as wf
@@ -32,6 +52,32 @@ CHANNEL_NAMES = {c.value: c.label for c in wf.CHANNEL_CHOICES}
 MODEL_NAMES = {c.value: c.label for c in wf.MODEL_CHOICES}
 REGION_NAMES = {c.value: c.label for c in wf.REGION_CHOICES} | ref.NAMES["dedicated_hourly"]
 """Region and market ids (the message parameter `region`) to their message ids."""
+
+
+LANGUAGE_NAMES = {c.value: c.label for c in wf.LANGUAGE_CHOICES}
+COMPLEXITY_NAMES = {c.value: c.label for c in wf.COMPLEXITY_CHOICES}
+
+
+def language_name(code: str, lang: str) -> str:
+    """A customers' language (Company B13) named in the reader's language, as CLDR writes it
+    in running text ("Arabic", "العربية", "arabă"); "other" by its dropdown label."""
+    if code in LANGUAGE_NAMES and code != "other":
+        return Locale.parse(code).get_display_name(locale(lang)) or code
+    return translator(lang)(LANGUAGE_NAMES.get(code, code))
+
+
+def cited(document: str) -> Text:
+    """A source document named by its title (`reference.source_title`), in its own language and
+    direction: a `<cite>` in the page, an isolated run in plain text. The message around it
+    supplies the quotation marks of the reader's language."""
+    title, language = ref.source_title(document)
+    return Text(isolate(title), f'<cite lang="{language}" dir="auto">{escape(title)}</cite>',
+                isolated=True)
+
+
+def capitalised(text: str) -> str:
+    """`text` with its first letter a capital (a name that starts a table cell)."""
+    return text[:1].upper() + text[1:]
 
 
 def channel_name(channel: str, lang: str) -> str:
@@ -51,9 +97,26 @@ def plain(value: float, lang: str, digits: int = 1) -> str:
     return fmt_number(value, lang, 0 if abs(value - round(value)) < 0.5 * 10**-digits else digits)
 
 
-def share(value: float, lang: str) -> str:
-    """A percentage: whole points, one decimal below 10% so small shares don't read as 0%."""
-    return fmt_percent(value, lang, 1 if 0 < abs(value) < 0.1 else 0)
+def share(value: float, lang: str, sign: str = "") -> str:
+    """A percentage: whole points, one decimal below 10% so small shares don't read as 0%.
+
+    `sign` ("±") is written before it, inside the figure (see `i18n.figures_isolated`)."""
+    return fmt_percent(value, lang, 1 if 0 < abs(value) < 0.1 else 0, sign=sign)
+
+
+WITH_UNIT = N_("{label} ({unit})")
+
+
+def in_currency(label: str, currency: str, lang: str) -> Text:
+    """A column header for amounts in `currency`, which its cells then leave out: "Annual cost
+    (SAR)", "التكلفة السنوية (ر.س.)". `label` is in the reader's language already."""
+    return fill(translator(lang)(WITH_UNIT), lang, label=label,
+                unit=currency_symbol(currency, lang))
+
+
+def amount(value: float, lang: str, digits: int = 0) -> str:
+    """An amount under a header that names its currency (`in_currency`)."""
+    return fmt_number(value, lang, digits)
 
 
 def clock(hour: int) -> str:
@@ -82,7 +145,8 @@ def name_text(name: str, lang: str) -> Text:
     short = shorten(full)
     tip = f' title="{escape(full)}"' if short != full else ""
     if rtl(lang):
-        return Text(isolate(short), f"<bdi{tip}>{escape(short)}</bdi>", isolated=True)
+        return Text(isolate(short), f'<bdi class="name"{tip}>{escape(short)}</bdi>',
+                    isolated=True)
     return Text(short, f"<span{tip}>{escape(short)}</span>" if tip else escape(short))
 
 
@@ -110,11 +174,17 @@ def chart_labels(names: list[str], from_workbook: list[bool], lang: str) -> list
     return labels
 
 
+_FIELD = re.compile(r"(\{\w+\})")
+
+
 def fill(template: str, lang: str, **params: object) -> Text:
     """`template.format(**params)` as a Text; in right-to-left text each value is isolated.
 
     A `Name` value is shown with `name_text`; a Text value brings its own HTML. The template
-    (a translated message) is escaped for the HTML, the values are escaped or already markup.
+    (a translated message) is escaped for the HTML, the values are escaped or already markup;
+    in right-to-left text the template's own Latin runs ("FTE", "24/7") are isolated too
+    (`names.bdi_latin`). A value ending in a full stop (an abbreviation: "ر.س.", "Inc.") takes
+    the place of the sentence's own full stop right after it, so no sentence ends in two.
     """
     plain: dict[str, str] = {}
     html: dict[str, str] = {}
@@ -125,7 +195,20 @@ def fill(template: str, lang: str, **params: object) -> Text:
         wrap = rtl(lang) and not words.isolated
         plain[key] = isolate(words) if wrap else str(words)
         html[key] = f"<bdi>{words.html}</bdi>" if wrap else words.html
-    return Text(template.format(**plain), escape(template).format(**html))
+        if strip_isolates(words).endswith("."):
+            template = template.replace(f"{{{key}}}.", f"{{{key}}}")
+    parts = _FIELD.split(template)
+    if rtl(lang):
+        text = "".join(p if _FIELD.fullmatch(p) else isolate_latin(p) for p in parts)
+        marked = "".join(p if _FIELD.fullmatch(p) else _braces(bdi_latin(p)) for p in parts)
+    else:
+        text, marked = template, escape(template)
+    return Text(text.format(**plain), marked.format(**html))
+
+
+def _braces(html: str) -> str:
+    """Literal braces doubled, so that `str.format` leaves them as they are."""
+    return html.replace("{", "{{").replace("}", "}}")
 
 
 def param_text(name: str, value: object, currency: str, lang: str) -> str:
@@ -150,6 +233,8 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return format_list(names, locale=locale(lang))
     if name == "region":
         return region_name(str(value), lang)
+    if name == "language":
+        return language_name(str(value), lang)
     if name == "regions":
         names = [region_name(r, lang) for r in str(value).split(",") if r]
         return format_list(names, locale=locale(lang))

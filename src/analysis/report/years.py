@@ -8,17 +8,28 @@ right-to-left text.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import numpy as np
 import pandas as pd
 
 from analysis import compare, horizon
-from analysis.i18n import fmt_money, fmt_number, translator
+from analysis.i18n import currency_symbol, fmt_money, fmt_number, translator
 from analysis.model import Inputs
 from analysis.options import INHOUSE_ID
 from analysis.report.blocks import Figure, Html, Text, markup, paragraph, table
-from analysis.report.charts import WIDTH, finish, layout, value_y
-from analysis.report.words import DASH, chart_labels, fill, plain, share, shown
+from analysis.report.charts import (
+    WIDE,
+    Size,
+    finish,
+    label_lines,
+    layout,
+    lines,
+    value_y,
+    words,
+)
+from analysis.report.words import DASH, amount, chart_labels, fill, in_currency, plain, share, shown
 from analysis.summary import option_name
 from analysis.workbook import format as wf
 
@@ -90,32 +101,57 @@ def cumulative_frame(comparison: compare.Comparison, lang: str) -> pd.DataFrame:
 
 def cumulative_chart(frame: pd.DataFrame, comparison: compare.Comparison, lang: str) -> Figure:
     """One line per option; the zero line is today's operation. A line crossing zero upwards
-    has paid for its change: that month is its payback month."""
+    has paid for its change: that month is its payback month. Legend entries wrap at the
+    drawing's width."""
     _ = translator(lang)
     currency = comparison.scenario.context.inputs.company.currency
     last = int(frame["month"].max())
+    original = frame
     firsts = frame.drop_duplicates("name")
     labels = dict(zip(firsts["name"], chart_labels(list(firsts["name"]), list(firsts["vendor"]),
                                                    lang), strict=True))
     frame = frame.assign(name=frame["name"].map(labels))
     names = list(labels.values())
-    x = alt.X("month:Q", title=_("Month of the planning horizon"),
-              scale=alt.Scale(reverse=layout(lang).rtl, nice=False, domain=[1, last]),
-              axis=alt.Axis(format="d", values=list(range(12, last + 1, 12)) if last > 12
-                            else list(range(1, last + 1))))
-    y = value_y("saving", fill(_("Saving so far against today's operation ({currency})"), lang,
-                               currency=currency), lang)
-    lines = alt.Chart(frame).mark_line(strokeWidth=2).encode(
-        x=x, y=y, color=alt.Color("name:N", title=None, sort=names))
-    today = pd.DataFrame({"zero": [0.0], "what": [str(fill(_("Today's operation: {name}"), lang,
-                                                         name=today_name(comparison, lang)))]})
-    zero = alt.Chart(today).mark_rule(color="black", strokeDash=[6, 3]).encode(
-        y="zero:Q", strokeDash=alt.StrokeDash("what:N", title=None,
-                                              scale=alt.Scale(range=[[6, 3]])))
-    chart = alt.layer(lines, zero).resolve_legend(strokeDash="independent").properties(
-        width=WIDTH, height=300)
-    return finish(chart, _("What each option has saved against today's operation, month by "
-                           "month"), lang)
+    today = today_name(comparison, lang)
+    zero_line = pd.DataFrame({"zero": [0.0], "what": [words(
+        str(fill(_("Today's operation: {name}"), lang, name=today)), lang)]})
+    y_title = fill(_("Saving so far against today's operation ({currency})"), lang,
+                   currency=currency_symbol(currency, lang))
+    ticks = list(range(12, last + 1, 12)) if last > 12 else list(range(1, last + 1))
+
+    def draw(size: Size) -> alt.LayerChart:
+        lookup = json.dumps(label_lines(names, size.title_chars, lang), ensure_ascii=False,
+                            sort_keys=True)
+        x = alt.X("month:Q", title=lines(_("Month of the planning horizon"), size.title_chars,
+                                         lang),
+                  scale=alt.Scale(reverse=layout(lang).rtl, nice=False, domain=[1, last]),
+                  axis=alt.Axis(format="d", values=ticks))
+        drawn = alt.Chart(frame).mark_line(strokeWidth=2).encode(
+            x=x, y=value_y("saving", y_title, lang, size),
+            color=alt.Color("name:N", title=None, sort=names, legend=alt.Legend(
+                labelExpr=f"{lookup}[datum.label] || datum.label")))
+        zero = alt.Chart(zero_line).mark_rule(color="black", strokeDash=[6, 3]).encode(
+            y="zero:Q", strokeDash=alt.StrokeDash("what:N", title=None,
+                                                  scale=alt.Scale(range=[[6, 3]])))
+        return alt.layer(drawn, zero).resolve_legend(strokeDash="independent").properties(
+            height=300 if size is WIDE else 240)
+
+    ends = frame_end(original, last)
+    description = fill(_(
+        "A line for each of {count} options: what it has saved against today's operation "
+        "({today}), added up month by month over {months} months. {option} ends highest, at "
+        "{saving}."
+    ), lang, count=fmt_number(len(ends), lang), today=today, months=fmt_number(last, lang),
+        option=ends["name"].iloc[0],
+        saving=fmt_money(float(ends["saving"].iloc[0]), currency, lang))
+    return finish(draw, _("What each option has saved against today's operation, month by "
+                          "month"), lang, description)
+
+
+def frame_end(frame: pd.DataFrame, month: int) -> pd.DataFrame:
+    """`cumulative_frame`'s rows of one month, the highest saving first."""
+    return frame[frame["month"] == month].sort_values("saving", ascending=False,
+                                                      ignore_index=True)
 
 
 def cumulative_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -147,34 +183,43 @@ def npv_table(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
     years = comparison.horizon
     currency = comparison.scenario.context.inputs.company.currency
-    header = [_("Option"), _("Present value of the cost"), _("NPV against today"),
-              _("Payback month")]
+    header = [_("Option"), in_currency(_("Present value of the cost"), currency, lang),
+              in_currency(_("NPV against today"), currency, lang), _("Payback month")]
     rows = []
     for option_id in shown_ids(comparison):
         found = years.option(option_id)
         today = option_id == years.today_id
         rows.append([
             shown(name_of(comparison, option_id, lang), lang),
-            fmt_money(found.present_value, currency, lang),
-            _("today's operation") if today else fmt_money(found.npv, currency, lang),
+            amount(found.present_value, lang),
+            _("today's operation") if today else amount(found.npv, lang),
             DASH if today else payback_text(found.payback_month, lang),
         ])
-    return table(header, rows, numeric=(1, 2, 3))
+    return table(header, rows, numeric=(1, 2, 3), key=(2,))
 
 
 def yearly_table(comparison: compare.Comparison, lang: str) -> Html:
     """What each shown option costs in each year of the horizon, in that year's money: one row
-    a year, one column an option."""
+    a year, one column an option, the recommended option's the key column (first in a phone's
+    card); the caption names the currency."""
     _ = translator(lang)
     years = comparison.horizon
     currency = comparison.scenario.context.inputs.company.currency
     ids = shown_ids(comparison)
     header = [_("Year"), *(shown(name_of(comparison, i, lang), lang) for i in ids)]
     costs = [years.option(i).annual_cost_by_year for i in ids]
-    rows = [[fmt_number(y + 1, lang), *(fmt_money(c[y], currency, lang) for c in costs)]
+    rows = [[fmt_number(y + 1, lang), *(amount(c[y], lang) for c in costs)]
             for y in range(years.years)]
-    return table(header, rows, numeric=range(1, len(header)),
-                 caption=_("Each year's cost, not discounted, one-off costs included"))
+    return table(header, rows, numeric=range(1, len(header)), key=chosen_column(comparison, ids),
+                 caption=fill(_("Each year's cost in {currency}, not discounted, one-off costs "
+                                "included"), lang, currency=currency_symbol(currency, lang)))
+
+
+def chosen_column(comparison: compare.Comparison, ids: list[str]) -> tuple[int, ...]:
+    """The column of the recommended option in a table with one column an option after the
+    first (none when it is not shown)."""
+    chosen = comparison.recommendation.option_id
+    return (ids.index(chosen) + 1,) if chosen in ids else ()
 
 
 def npv_sentence(comparison: compare.Comparison, lang: str) -> Html:
@@ -216,18 +261,19 @@ def one_off_table(comparison: compare.Comparison, lang: str) -> Html:
     _ = translator(lang)
     years = comparison.horizon
     currency = comparison.scenario.context.inputs.company.currency
-    options = [years.option(i) for i in shown_ids(comparison)]
-    header = [_("Cost"), *(shown(name_of(comparison, o.id, lang), lang) for o in options)]
+    ids = shown_ids(comparison)
+    options = [years.option(i) for i in ids]
+    header = [in_currency(_("Cost"), currency, lang),
+              *(shown(name_of(comparison, o.id, lang), lang) for o in options)]
     rows = [[_(horizon.ONE_OFF_NAMES[kind]),
-             *(fmt_money(o.one_off("transition", kind), currency, lang) for o in options)]
+             *(amount(o.one_off("transition", kind), lang) for o in options)]
             for kind in horizon.ONE_OFF]
-    rows.append([_("Changing, in all"),
-                 *(fmt_money(o.one_off("transition"), currency, lang) for o in options)])
+    rows.append([_("Changing, in all"), *(amount(o.one_off("transition"), lang) for o in options)])
     if any(o.exit_month for o in options):
         rows.append([_(horizon.EVENT_NAMES["exit"]),
-                     *(fmt_money(o.one_off("exit"), currency, lang) if o.exit_month else DASH
+                     *(amount(o.one_off("exit"), lang) if o.exit_month else DASH
                        for o in options)])
-    return table(header, rows, numeric=range(1, len(header)))
+    return table(header, rows, numeric=range(1, len(header)), key=chosen_column(comparison, ids))
 
 
 def one_off_sentence(comparison: compare.Comparison, lang: str) -> Html:

@@ -111,7 +111,51 @@ def read_field(
         return _currency(data, spec, sheet, cell, problems)
     if spec.kind is fmt.Kind.CHOICE:
         return _choice(data, spec, sheet, cell, problems)
+    if spec.kind is fmt.Kind.DATE:
+        return _date(data, spec, sheet, cell, problems)
     return _numeric(data, spec, sheet, cell, problems)
+
+
+DATE_TEXT = re.compile(r"\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*")
+DATE_EXPECTED = N_("a date between {first} and {last}: a date cell, or text written "
+                   "year-month-day such as 2025-09-30")
+DATE_PLAUSIBLE = N_("usually between {low} and {high}: check this date (it is used as entered)")
+
+
+def _date(
+    data: CellData, spec: fmt.Field, sheet: str, cell: str, problems: list[Problem]
+) -> dt.date | None:
+    """A day as the cell shows it: a date cell (a serial number shown as a date), a date-time
+    whose time is midnight, or year-month-day text (Arabic-Indic digits too). Other text is
+    refused rather than guessed: 03/04/2025 is a different day in Riyadh and in New York."""
+    raw, day = data.value, None
+    if isinstance(raw, dt.datetime):
+        day = raw.date()
+    elif isinstance(raw, float) and data.shown is Shown.DATE and raw == int(raw):
+        found = xlsx.serial_to_datetime(raw, data.date1904)
+        day = found.date() if found is not None else None
+    elif isinstance(raw, str):
+        written = DATE_TEXT.fullmatch(raw.translate(numbers.DIGITS))
+        if written:
+            try:
+                day = dt.date(*(int(part) for part in written.groups()))
+            except ValueError:
+                day = None
+    first, last = (xlsx.serial_to_datetime(bound) for bound in (spec.minimum, spec.maximum))
+    if day is None or first is None or last is None or not first.date() <= day <= last.date():
+        problems.append(Problem(sheet, cell, found_text(data), DATE_EXPECTED, params=(
+            ("first", f"{first:%Y-%m-%d}" if first else ""),
+            ("last", f"{last:%Y-%m-%d}" if last else ""))))
+        return None
+    rule = spec.plausible
+    if rule is not None and rule.low is not None and rule.high is not None:
+        low, high = (xlsx.serial_to_datetime(bound) for bound in (rule.low, rule.high))
+        if low is not None and high is not None and not low.date() <= day <= high.date():
+            problems.append(Problem(sheet, cell, f"{day:%Y-%m-%d}", DATE_PLAUSIBLE,
+                                    Severity.WARNING,
+                                    params=(("low", f"{low:%Y-%m-%d}"),
+                                            ("high", f"{high:%Y-%m-%d}"))))
+    return day
 
 
 def _currency(

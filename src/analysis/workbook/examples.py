@@ -42,6 +42,7 @@ Sources used throughout:
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -127,6 +128,9 @@ GULF_ECOMMERCE = Example(
         "usd_rate": 3.75,  # the riyal's peg to the US dollar since 1986
         "coverage": "24/7",
         "horizon_years": 3,
+        "report_date": dt.date(2025, 9, 30),  # the figures of the third quarter of 2025
+        "customer_language": "Arabic",
+        "contact_complexity": "Routine",  # orders, deliveries and returns
     },
     demand={
         # Phone staffed 7 days 09:00-22:00, chat and social around the clock.
@@ -262,6 +266,9 @@ ROMANIA_SAAS = Example(
         "open_hour": 9,
         "close_hour": 18,
         "horizon_years": 3,
+        "report_date": dt.date(2025, 6, 30),
+        "customer_language": "Romanian",
+        "contact_complexity": "Complex or technical",  # invoicing software: product questions
     },
     demand={
         Channel.INBOUND_PHONE: {
@@ -367,6 +374,9 @@ US_CONSUMER = Example(
         "open_hour": 8,
         "close_hour": 20,
         "horizon_years": 3,
+        "report_date": dt.date(2025, 12, 31),
+        "customer_language": "English",
+        "contact_complexity": "Mixed",
     },
     demand={
         # Callers who hang up wait 2.5 minutes on average before doing so (illustrative: the

@@ -13,6 +13,7 @@ row 4. Sheets with one value per field ("Company", "InHouse", "Assumptions",
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
@@ -117,6 +118,9 @@ class Kind(StrEnum):
     CHOICE = "choice"
     CURRENCY = "currency"
     """A three-letter ISO 4217 code."""
+    DATE = "date"
+    """A day: a date cell, or text written year-month-day (2025-09-30). Bounds and plausible
+    range are spreadsheet serial numbers (days since 1899-12-30, `date_serial`)."""
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,44 @@ def _in_columns(sheet: str, first_column: str, fields: tuple[Field, ...]) -> tup
 
 _MONEY = {"minimum": 0, "maximum": MONEY_MAX}
 
+
+def date_serial(day: dt.date) -> float:
+    """A day as a spreadsheet serial number (days since 1899-12-30, as Excel counts from
+    March 1900 on)."""
+    return float((day - dt.date(1899, 12, 30)).days)
+
+
+LANGUAGE_CHOICES = (
+    Choice("ar", N_("Arabic")),
+    Choice("en", N_("English")),
+    Choice("ro", N_("Romanian")),
+    Choice("fr", N_("French")),
+    Choice("es", N_("Spanish")),
+    Choice("de", N_("German")),
+    Choice("other", N_("Another language")),
+)
+"""Customers' main language (Company B13): which vendor regions commonly serve it is
+`recommend.LANGUAGE_REGIONS`."""
+
+COMPLEXITY_ROUTINE = "routine"
+COMPLEXITY_MIXED = "mixed"
+COMPLEXITY_COMPLEX = "complex"
+COMPLEXITY_CHOICES = (
+    Choice(COMPLEXITY_ROUTINE, N_("Routine")),
+    Choice(COMPLEXITY_MIXED, N_("Mixed")),
+    Choice(COMPLEXITY_COMPLEX, N_("Complex or technical")),
+)
+"""How hard the contacts are to answer (Company B14). Seed 001 keeps "technical or complex
+questions that need the right answer" in-house and sees routine work as what outsourcing does
+well; "mixed", the default, weighs neither way."""
+
+DATE_FIRST, DATE_LAST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+"""The dates Company B12 accepts: any workbook of this format was written between them."""
+DATE_PLAUSIBLE = (dt.date(2020, 1, 1), dt.date(2040, 12, 31))
+"""Assumption: the published prices the book compares with date from about 2022 (seed 003 was
+published 2022-06-27), so a date before 2020 is most likely a typo for the year, and one after
+2040 certainly is."""
+
 COMPANY_FIELDS = _on_sheet(COMPANY, (
     Field("name", N_("Company name"), Kind.TEXT, maximum=TEXT_MAX_LENGTH),
     Field("currency", N_("Currency (ISO code, e.g. SAR, RON, USD)"), Kind.CURRENCY,
@@ -332,6 +374,23 @@ COMPANY_FIELDS = _on_sheet(COMPANY, (
           minimum=1, maximum=24, required=False,
           note=N_("needed for business hours; ignored for 24/7")),
     Field("horizon_years", N_("Planning horizon (years)"), Kind.INTEGER, minimum=1, maximum=10),
+    Field("report_date", N_("Date of these figures (blank = the date the file was last saved)"),
+          Kind.DATE, minimum=date_serial(DATE_FIRST), maximum=date_serial(DATE_LAST),
+          plausible=Plausible(date_serial(DATE_PLAUSIBLE[0]), date_serial(DATE_PLAUSIBLE[1])),
+          required=False, default=None, since=2,
+          default_text=N_("the date the file was last saved"),
+          note=N_("the date the book gives on its cover, e.g. 2025-09-30; blank = the date "
+                  "stored in the file when it was last saved")),
+    Field("customer_language", N_("Customers' main language (blank = not stated)"),
+          Kind.CHOICE, choices=LANGUAGE_CHOICES, required=False, default=None, since=2,
+          note=N_("which vendors' agents can speak with your customers; blank = the book asks "
+                  "you to check it with every vendor")),
+    Field("contact_complexity", N_("Complexity of contacts (blank = Mixed)"), Kind.CHOICE,
+          choices=COMPLEXITY_CHOICES, required=False, default=COMPLEXITY_MIXED, since=2,
+          note=N_("Routine: orders, delivery, account questions; Complex or technical: "
+                  "questions that need deep product knowledge. Complex contacts argue for "
+                  "keeping them in-house, routine ones for outsourcing; Mixed weighs neither "
+                  "way")),
 ))
 
 DEMAND_FIELDS = _in_columns(DEMAND, "B", (

@@ -11,6 +11,8 @@ everything else is the sheet rules' (`sheets`).
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from analysis.i18n import N_
@@ -84,6 +86,7 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
     if fmt.RANGES in present and fmt.RANGES in book.sheets:
         found += _beyond_ranges(book.sheets[fmt.RANGES])
     inputs, problems, quote_rows = read_sheets(sheets)
+    inputs = _dated(inputs, book.saved)
     hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
     problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
     problems = _assumed_defaults(version, _noticed(newer)) + found + problems
@@ -91,6 +94,14 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
         raise WorkbookInvalid(problems)
     problems += plausible.quote_warnings(inputs, quote_rows, sheets[fmt.QUOTES])
     return inputs, problems
+
+
+def _dated(inputs: Inputs | None, saved: dt.date | None) -> Inputs | None:
+    """Company B12 blank: the date the file was last saved, as the workbook itself states it."""
+    if inputs is None or inputs.company.report_date is not None or saved is None:
+        return inputs
+    return replace(inputs, company=replace(inputs.company, report_date=saved,
+                                           date_from_file=True))
 
 
 def _structure(book: Book) -> list[Problem]:

@@ -105,6 +105,9 @@ def read_sheets(
         company=Company(
             name=company["name"], currency=company["currency"], usd_rate=company["usd_rate"],
             hours=hours, horizon_years=company["horizon_years"],
+            report_date=company.get("report_date"),
+            customer_language=company.get("customer_language"),
+            complexity=company.get("contact_complexity") or fmt.COMPLEXITY_MIXED,
         ),
         demand=tuple(used.values()),
         inhouse=InHouseCosts(**inhouse, **management),

@@ -190,6 +190,8 @@ def _scalar_rows(sheet: Worksheet, fields: tuple[fmt.Field, ...]) -> None:
         row = sheet[spec.cell].row
         sheet.cell(row, 1, spec.label).alignment = WRAP
         sheet[spec.cell].fill = INPUT_FILL
+        if spec.kind is fmt.Kind.DATE:
+            sheet[spec.cell].number_format = "yyyy-mm-dd"
         if spec.note:
             sheet.cell(row, 3, spec.note).alignment = WRAP
 
@@ -304,6 +306,9 @@ _LIST_COLUMNS = {
     "billing_basis": ("G", tuple(c.label for c in fmt.BASIS_CHOICES)),
     "software_licences": ("H", tuple(c.label for c in fmt.LICENCE_CHOICES)),
     "range_input": ("I", tuple(c.label for c in fmt.range_choices())),
+    # The Company sheet's dropdowns added in format version 2.
+    "customer_language": ("J", tuple(c.label for c in fmt.LANGUAGE_CHOICES)),
+    "contact_complexity": ("K", tuple(c.label for c in fmt.COMPLEXITY_CHOICES)),
 }
 
 
@@ -324,6 +329,8 @@ def _dropdowns(book: Workbook) -> None:
     company = {f.key: f.cell for f in fmt.COMPANY_FIELDS}
     _dropdown(book[fmt.COMPANY], "coverage", company["coverage"])
     _dropdown(book[fmt.COMPANY], "currency", company["currency"], strict=False)
+    for key in ("customer_language", "contact_complexity"):
+        _dropdown(book[fmt.COMPANY], key, company[key])
     columns = {f.key: f.column for f in fmt.QUOTE_FIELDS}
     for key in ("region", "channel", "model"):
         _dropdown(book[fmt.QUOTES], key, _column_range(columns[key]))

@@ -151,6 +151,9 @@ class Book:
     sheet_names: tuple[str, ...]
     sheets: dict[str, SheetCells]
     strict: bool = False
+    saved: dt.date | None = None
+    """The day the file says it was last saved (else created): its core properties
+    (`docProps/core.xml`, dcterms:modified or dcterms:created, in UTC). None without them."""
 
 
 def column_letter(index: int) -> str:
@@ -252,7 +255,7 @@ class _Reader:
             name: sheet.resolve(strings, formats, date1904, self.corrupt)
             for name, sheet in raw.items()
         }
-        return Book(tuple(name for name, _ in sheets), cells, strict)
+        return Book(tuple(name for name, _ in sheets), cells, strict, self.saved())
 
     def main_part(self) -> str:
         rels = _relationships(self.whole("_rels/.rels", MAX_INDEX_BYTES), "", self.corrupt)
@@ -260,6 +263,27 @@ class _Reader:
         if target is None:
             raise self.corrupt()
         return target
+
+    def saved(self) -> dt.date | None:
+        """The core properties' modified date, else their created date; None when the package
+        has no core properties or neither date reads as one (a property is no reason to refuse
+        a workbook)."""
+        rels = _relationships(self.whole("_rels/.rels", MAX_INDEX_BYTES), "", self.corrupt)
+        part = _target_of_type(rels, "/core-properties")
+        if part is None or part not in self.archive.NameToInfo:
+            return None
+        core = self.whole(part, MAX_INDEX_BYTES)
+        if _DOCTYPE.search(core):
+            return None
+        for name in (b"modified", b"created"):
+            found = re.search(rb"<(?:[\w.-]+:)?" + name + rb"\b[^>]*>\s*(\d{4})-(\d{2})-(\d{2})",
+                              core)
+            if found:
+                try:
+                    return dt.date(*(int(part) for part in found.groups()))
+                except ValueError:
+                    continue
+        return None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         folder, name = posixpath.split(part)
