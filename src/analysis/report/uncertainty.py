@@ -64,7 +64,8 @@ def probability(value: float, lang: str) -> str:
 
 def factor_label(factor_id: str, lang: str) -> str:
     """A factor's name for readers: a group's label, an input's label with its channel or
-    vendor (a vendor's name as data), a published price's table and market."""
+    vendor (a vendor's name as data, kept whole in the HTML: a `Text`), a published price's
+    table and market."""
     _ = translator(lang)
     if factor_id == decision.BILLING_BASIS:
         return _(BILLING_LABEL)
@@ -79,7 +80,7 @@ def factor_label(factor_id: str, lang: str) -> str:
         return _(kind.label)
     if kind.scope is wf.Scope.CHANNEL:
         return f"{_(kind.label)}: {_(CHANNEL_NAMES[target])}"
-    return str(fill("{label}: {vendor}", lang, label=_(kind.label), vendor=Name(target)))
+    return fill("{label}: {vendor}", lang, label=_(kind.label), vendor=Name(target))
 
 
 def input_value(input_id: str, value: float, currency: str, lang: str) -> str:
