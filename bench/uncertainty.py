@@ -25,6 +25,7 @@ Exit status 1 when a target or the agreement fails.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -102,6 +103,9 @@ def main() -> int:
     parser.add_argument("--loop", type=int, default=60)
     args = parser.parse_args()
     reference = ref.load()
+    load_average = os.getloadavg()[0]
+    print(f"{os.cpu_count()} cores; load average {load_average:.2f} when starting (other "
+          "processes share the cores: a load above the core count slows every figure below)")
     results = [_bench(path, args.draws, args.loop, reference) for path in EXAMPLES]
     return 0 if all(results) else 1
 
