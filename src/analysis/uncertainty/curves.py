@@ -427,9 +427,12 @@ def _thresholds(counts: int, aht: np.ndarray, patience: np.ndarray | None, targe
 def _erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     """Erlang B in closed form, the Poisson probability of n over that of at most n: what the
     recurrence of `erlang.erlang_b` gives (to the last digits), at a cost that does not grow
-    with the agents."""
+    with the agents. Far more traffic than agents, both terms underflow to 0: every contact
+    is blocked there, B = 1."""
     log_pmf = n * np.log(a) - a - gammaln(n + 1)
-    return np.exp(log_pmf) / gammaincc(n + 1, a)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        found = np.exp(log_pmf) / gammaincc(n + 1, a)
+    return np.where(np.isfinite(found), np.minimum(found, 1.0), 1.0)
 
 
 @dataclass(frozen=True)
