@@ -191,7 +191,7 @@ def spread_tables(comparison: compare.Comparison, lang: str) -> list[Html]:
     found = comparison.uncertainty
     order = sorted(found.options, key=lambda o: (not o.candidate, o.cost.p50))
     header = [_("Option"), *(in_currency(_(q), currency, lang)
-                             for q in ("P10", "P50 (median)", "P90"))]
+                             for q in ("P10", MEDIAN, "P90"))]
     blocks = []
     for caption, measure in ((_("Present value over the horizon"), "cost"),
                              (_("Saving against today's operation, present value"), "saving")):
@@ -237,6 +237,8 @@ def spread_chart(comparison: compare.Comparison, lang: str) -> Figure:
                   description)
 
 
+MEDIAN = N_("P50, median")
+"""A table header: "P50 (median)" would stack two parentheses once the currency is added."""
 HISTOGRAM_BINS = 40
 """The draws are counted into this many bins here: the chart carries 40 bars, not every draw."""
 
