@@ -44,10 +44,11 @@ notebooks: venv ## Re-run the chapter notebooks in place with their defaults (re
 examples: venv ## Regenerate the example workbooks in data/examples/
 	$(PY) -m analysis.workbook.examples
 
-bench: venv ## Benchmarks: staffing vs pyworkforce, validate on hostile files, book builds
+bench: venv ## Benchmarks: staffing vs pyworkforce, validate on hostile files, uncertainty engine, book builds
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/staffing.py
 	$(PY) bench/validate.py
+	$(PY) bench/uncertainty.py
 	$(PY) bench/book.py
 
 clean: ## Remove build outputs (keeps .venv)

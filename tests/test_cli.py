@@ -190,3 +190,50 @@ def test_absurd_agent_count_is_refused_quickly():
     result = run("staffing", *PUBLISHED, "--agents", "100000000")
     assert result.returncode == 1
     no_traceback(result)
+
+
+GULF = str(Path(__file__).parents[1] / "data" / "examples" / "gulf-ecommerce.xlsx")
+
+
+def test_uncertainty_gives_every_candidate_its_chance_with_errors():
+    """The issue's check: 100,000 draws of the Gulf example. Every candidate (in-house and each
+    vendor that quoted) has P(cheapest), the shares summing to 1, each with its binomial
+    standard error; benchmarks have none; every option its P10 <= P50 <= P90 with errors."""
+    from analysis.workbook import load
+
+    result = run("uncertainty", GULF, "--draws", "100000", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    inputs, _ = load(GULF)
+    candidates = [o for o in answer["options"] if o["p_cheapest"] is not None]
+    assert {o["id"] for o in candidates} == {"inhouse"} | {
+        f"vendor:{q.vendor}" for q in inputs.quotes}
+    assert sum(o["p_cheapest"] for o in candidates) == pytest.approx(1.0)
+    for option in answer["options"]:
+        if option["kind"] == "benchmark":
+            assert option["p_cheapest"] is None and option["p_cheapest_se"] is None
+        else:
+            p = option["p_cheapest"]
+            assert option["p_cheapest_se"] == pytest.approx((p * (1 - p) / 100_000) ** 0.5)
+        assert option["p10"] <= option["p50"] <= option["p90"]
+        assert all(option[f"{q}_se"] >= 0 for q in ("p10", "p50", "p90"))
+    assert (answer["draws"], answer["threshold"]) == (100_000, 0.8)
+
+
+def test_uncertainty_is_the_same_for_the_same_seed_and_readable_in_arabic():
+    first = run("uncertainty", GULF, "--draws", "2000", "--seed", "5", "--json")
+    again = run("uncertainty", GULF, "--draws", "2000", "--seed", "5", "--json")
+    other = run("uncertainty", GULF, "--draws", "2000", "--seed", "6", "--json")
+    assert first.stdout == again.stdout != other.stdout
+    text = run("uncertainty", GULF, "--draws", "2000", "--lang", "ar")
+    assert text.returncode == 0
+    no_traceback(text)
+    assert "P10" in text.stdout
+
+
+@pytest.mark.parametrize("draws", ["0", "99", "500001", "many"])
+def test_uncertainty_refuses_draws_it_cannot_make(draws):
+    result = run("uncertainty", GULF, "--draws", draws)
+    assert result.returncode == 2
+    no_traceback(result)
+    assert "--draws" in result.stderr

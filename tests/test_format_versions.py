@@ -72,9 +72,12 @@ def test_a_version_1_workbook_has_no_years_sheet_and_gets_its_defaults(edited):
         f"{DATE}: the date the file was last saved, {LANGUAGE}: (empty), {COMPLEXITY}: Mixed, "
         f"{PATIENCE}: (empty), {CHATS}: 1, {GROWTH}: 20, ")
     assert f"{TODAY}: In-house, " in text and f"{DISCOUNT}: 0, " in text
-    assert f"{EXIT_YEAR}: (empty) (a new template" in text
+    assert f"{EXIT_YEAR}: (empty), and " in text
+    # The Ranges sheet (issue 13) once, by its input column: the default ranges apply.
+    assert text.endswith("Uncertain input: none: the documented default ranges (a new template "
+                         "has these fields).")
     labels = [label for label, _ in _notice(warnings).assumed]
-    assert labels[-len(fmt.YEARS_FIELDS):] == [f.label for f in fmt.YEARS_FIELDS]
+    assert labels[-len(fmt.YEARS_FIELDS) - 1:-1] == [f.label for f in fmt.YEARS_FIELDS]
 
 
 def test_a_version_1_workbook_ignores_a_years_sheet_it_should_not_have(edited):
@@ -169,7 +172,8 @@ def test_the_real_format_follows_the_policy():
         assert field.since in fmt.SUPPORTED_VERSIONS, field.key
         assert field.since == 1 or not field.required, field.key
         assert field.since >= fmt.SHEET_SINCE.get(field.sheet, 1), field.key
-    assert fmt.sheets_in(1) == fmt.SHEETS[:-1] and fmt.sheets_in(2) == fmt.SHEETS
+    assert fmt.sheets_in(1) == tuple(s for s in fmt.SHEETS if s not in (fmt.YEARS, fmt.RANGES))
+    assert fmt.sheets_in(2) == fmt.SHEETS
 
 
 def test_a_version_1_example_loads_with_the_queue_defaults(tmp_path):

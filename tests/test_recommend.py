@@ -19,7 +19,7 @@ from analysis.recommend import (
     TOO_CLOSE,
     recommend,
 )
-from analysis.uncertainty import monte_carlo
+from analysis.uncertainty import THRESHOLD, Uncertainty, analyse
 
 
 @pytest.fixture(autouse=True)
@@ -27,11 +27,22 @@ def toy(monkeypatch):
     monkeypatch.setattr(staffing, "staff", toy_staff)
 
 
-def decide(inputs: Inputs, draws: int = 40):
+def decide(inputs: Inputs, draws: int = 400, shares: dict[str, float] | None = None):
+    """The verdict on the toy company. The uncertainty is the engine's (which staffs with the
+    real queue curves, not the toy: its chances are lopsided enough in these cases); `shares`
+    sets the candidates' chances of being the cheapest instead, to test the rule itself."""
     scenario = evaluate(inputs)
     years = evaluate_horizon(scenario)
-    spread = monte_carlo(inputs, years.best_outsourced.option, reference.load(), draws=draws)
-    return recommend(scenario, spread, None, years)
+    found = analyse(inputs, reference.load(), draws=draws)
+    if shares is not None:
+        found = with_shares(found, shares)
+    return recommend(scenario, found, years)
+
+
+def with_shares(found: Uncertainty, shares: dict[str, float]) -> Uncertainty:
+    options = tuple(replace(o, p_cheapest=shares.get(o.id, 0.0)) if o.candidate else o
+                    for o in found.options)
+    return replace(found, options=options)
 
 
 def ids(messages):
@@ -130,12 +141,31 @@ def test_without_quotes_a_cheaper_benchmark_is_a_reason_to_ask_for_quotes():
     assert "ask vendors of that kind for quotes" in verdict.reasons[0].id
 
 
+def test_the_eighty_percent_rule():
+    """A candidate cheapest in at least 80% of the draws is recommended with that chance; at
+    79% nobody is, and the verdict is too close to call (still naming the one most often
+    cheapest); the in-house team is recommended the same way."""
+    inputs = company([hourly("Cheap", 10), hourly("Dear", 25, "usa_canada")])
+    assert THRESHOLD == 0.8
+    at = decide(inputs, shares={"vendor:Cheap": 0.80, "inhouse": 0.15, "vendor:Dear": 0.05})
+    assert (at.verdict, at.option_id, at.p_cheapest) == (OUTSOURCE, "vendor:Cheap", 0.80)
+    below = decide(inputs, shares={"vendor:Cheap": 0.79, "inhouse": 0.16, "vendor:Dear": 0.05})
+    assert (below.verdict, below.option_id) == (TOO_CLOSE, "vendor:Cheap")
+    (reason,) = [m for m in below.reasons if "Too close to call" in m.id]
+    params = dict(reason.params)
+    assert (params["option_share"], params["threshold_share"]) == (0.79, 0.8)
+    kept = decide(inputs, shares={"vendor:Cheap": 0.10, "inhouse": 0.85, "vendor:Dear": 0.05})
+    assert (kept.verdict, kept.option_id) == (IN_HOUSE, "inhouse")
+    assert kept.caveats == ()
+
+
 def test_too_close_to_call():
-    # 300,000 / 10,920 SAR an hour makes the vendor cost exactly what the team costs; salaries
-    # and vendor rates each move +/-10%, so the simulated saving falls on both sides of zero.
+    # 300,000 / 10,920 SAR an hour makes the vendor cost about what the team costs; salaries,
+    # volumes and handling times move, so each is the cheaper in a large share of the draws.
     verdict = decide(company([hourly("Even", 300_000 / 10_920)]))
     assert verdict.annual_saving == pytest.approx(0, abs=1e-6)
     assert verdict.verdict == TOO_CLOSE
+    assert 0.2 < verdict.p_cheapest < 0.8
     assert any("Too close to call" in m for m in ids(verdict.reasons))
 
 

@@ -155,14 +155,14 @@ def test_unit_costs():
     assert unit["people_share"] == pytest.approx(0.8)  # 400,000 / 500,000
 
 
-def test_sign_flips_find_the_ends_that_change_the_cheaper_option():
-    tornado = pd.DataFrame({"label": ["A", "B"], "change": [0.2, 0.1],
-                            "saving_low": [-10.0, 50.0], "saving_high": [200.0, 150.0],
-                            "discrete": [False, True]})
-    assert report.uncertainty.sign_flips(tornado, 100.0) == [("A", 0.2, "low", False)]
-    # With in-house cheaper today (saving -5), every positive end flips.
-    assert report.uncertainty.sign_flips(tornado, -5.0) == [
-        ("A", 0.2, "high", False), ("B", 0.1, "low", True), ("B", 0.1, "high", True)]
+def test_a_chance_never_reads_as_certain_unless_it_is():
+    shown = report.uncertainty.probability
+    assert shown(0.99926, "en") == "99.9%"
+    assert shown(0.9997, "en") == "over 99.9%"
+    assert shown(0.0002, "en") == "under 0.1%"
+    assert shown(1.0, "en") == "100.0%"
+    assert shown(0.0, "en") == "0.0%"
+    assert shown(0.8124, "en") == "81.2%"
 
 
 def test_regions_summary():

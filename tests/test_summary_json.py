@@ -14,14 +14,16 @@ import pytest
 from toy_company import PHONE, company, hourly
 
 from analysis import cli, compare, summary
+from analysis.uncertainty import BOOK_DRAWS
 from analysis.workbook import load
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "data" / "examples").glob("*.xlsx"))
 VERDICT_KEYS = {"code", "option_id", "best_outsourced_id", "annual_saving", "saving_share",
-                "saving_range", "pv_saving", "pv_range", "npv", "payback_month"}
+                "saving_range", "pv_saving", "pv_range", "npv", "payback_month", "p_cheapest",
+                "threshold"}
 OPTION_KEYS = {"id", "name", "kind", "annual_cost", "per_contact", "per_handled_minute", "fte",
                "company_fte", "saving", "present_value", "npv", "payback_month",
-               "annual_cost_by_year"}
+               "annual_cost_by_year", "p_cheapest", "p_cheapest_se"}
 HORIZON_KEYS = {"basis", "years", "discount_rate", "today_id", "exit_year"}
 # The three sourcing models of seed 003 at the middle of the two seed 001 markets.
 BENCHMARKS = {f"model:{model}:{market}:mid" for model in ("shared", "dedicated", "hybrid")
@@ -125,16 +127,31 @@ def test_verdict_follows_from_the_options_and_the_range(printed):
         verdict["annual_saving"] / inhouse["annual_cost"])
     spread = verdict["saving_range"]
     assert spread["p10"] <= spread["p50"] <= spread["p90"]
-    assert spread["draws"] == 200
-    chosen = best if verdict["pv_saving"] > 0 else inhouse
-    assert verdict["option_id"] == chosen["id"]
-    assert (verdict["npv"], verdict["payback_month"]) == (chosen["npv"], chosen["payback_month"])
+    assert spread["draws"] == BOOK_DRAWS
     likely = verdict["pv_range"]
     assert likely["p10"] <= likely["p90"]
-    if likely["p10"] <= 0 <= likely["p90"]:
+    # The chance of being the cheapest: every candidate (in-house and the vendors' offers) has
+    # one, the benchmarks none; they sum to 1, each with its binomial standard error.
+    candidates = [o for o in answer["options"] if o["kind"] != "benchmark"]
+    assert all(o["p_cheapest"] is None and o["p_cheapest_se"] is None
+               for o in answer["options"] if o["kind"] == "benchmark")
+    assert sum(o["p_cheapest"] for o in candidates) == pytest.approx(1.0)
+    for o in candidates:
+        p = o["p_cheapest"]
+        assert o["p_cheapest_se"] == pytest.approx(math.sqrt(p * (1 - p) / BOOK_DRAWS))
+    if not vendors:
+        assert (verdict["code"], verdict["option_id"]) == ("no_quote", "inhouse")
+        return
+    # The rule: the candidate cheapest in the most draws, recommended at 80% or more.
+    top = max(candidates, key=lambda o: o["p_cheapest"])
+    assert (verdict["option_id"], verdict["p_cheapest"]) == (top["id"], top["p_cheapest"])
+    assert verdict["threshold"] == 0.8
+    chosen = options[verdict["option_id"]]
+    assert (verdict["npv"], verdict["payback_month"]) == (chosen["npv"], chosen["payback_month"])
+    if top["p_cheapest"] < 0.8:
         assert verdict["code"] == "too_close"
     else:
-        assert verdict["code"] == ("outsource" if verdict["pv_saving"] > 0 else "in_house")
+        assert verdict["code"] == ("outsource" if top["kind"] == "vendor" else "in_house")
 
 
 def test_undefined_numbers_are_null():

@@ -1,5 +1,5 @@
-"""`python -m analysis`: validate a workbook, print its headline comparison, size one interval,
-write the blank template.
+"""`python -m analysis`: validate a workbook, print its headline comparison or its uncertainty,
+size one interval, write the blank template.
 
 Every failure a user can cause ends in a sentence in their language and exit status 1, never a
 traceback: the CLI is used by analysts, not developers. Output piped into a command that stops
@@ -18,9 +18,12 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import console, erlang, erlang_a, summary
+from analysis import console, erlang, erlang_a, options, summary
+from analysis import reference as ref
 from analysis.errors import AnalysisError
-from analysis.i18n import LANGUAGES, fmt_number, fmt_percent, translator
+from analysis.i18n import LANGUAGES, fmt_money, fmt_number, fmt_percent, translator
+from analysis.model import Inputs
+from analysis.uncertainty import DRAWS, SEED, THRESHOLD, analyse
 from analysis.workbook import load, write_template
 
 
@@ -37,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     headline.add_argument("workbook")
     headline.add_argument("--lang", choices=LANGUAGES, default="en")
     headline.add_argument("--json", action="store_true")
+
+    spread = commands.add_parser(
+        "uncertainty", help="each option's chance of being the cheapest over the horizon and "
+                            "its P10, P50, P90, with their standard errors")
+    spread.add_argument("workbook")
+    spread.add_argument("--draws", type=_draws, default=DRAWS,
+                        help=f"draws of every uncertain input (default {DRAWS:,}; "
+                             f"{MIN_DRAWS:,} to {MAX_DRAWS:,})")
+    spread.add_argument("--seed", type=_seed, default=SEED,
+                        help=f"the random seed (default {SEED}); the same seed, the same figures")
+    spread.add_argument("--lang", choices=LANGUAGES, default="en")
+    spread.add_argument("--json", action="store_true")
 
     interval = commands.add_parser(
         "staffing", help="Erlang C for one interval (Erlang A with --patience-seconds)")
@@ -73,6 +88,34 @@ def _fraction(text: str) -> float:
     return value
 
 
+MIN_DRAWS = 100
+"""Fewer draws leave the 10th and 90th percentiles without order statistics around them."""
+MAX_DRAWS = 500_000
+"""Memory stays under about a gigabyte: the draws, every option's present value at each and the
+regressions of the value of information all hold one number per draw."""
+
+
+def _draws(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_DRAWS <= value <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the draws must be between {MIN_DRAWS:,} and {MAX_DRAWS:,}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2 ** 63:
+        raise argparse.ArgumentTypeError(f"{text!r}: the seed must be 0 or more, below 2^63")
+    return value
+
+
 def _validate(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     _, warnings = load(args.workbook)
     for warning in warnings:
@@ -89,6 +132,73 @@ def _summary(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     else:
         say(summary.render(inputs, summary.headline(inputs, args.lang), args.lang))
     return 0
+
+
+def _uncertainty(args: argparse.Namespace, say: Callable[[str], None]) -> int:
+    inputs, _warnings = load(args.workbook)
+    answer = uncertainty_object(inputs, args.draws, args.seed, args.lang)
+    if args.json:
+        say(summary.dumps(answer))
+        return 0
+    lang = args.lang
+    _ = translator(lang)
+    currency = answer["currency"]
+    headers = (_("Option"), _("Chance of being the cheapest"), "P10", "P50", "P90")
+
+    def chance(row: dict) -> str:
+        if row["p_cheapest"] is None:
+            return "—"
+        return "{p} ± {se}".format(p=fmt_percent(row["p_cheapest"], lang, 1),
+                                   se=fmt_percent(row["p_cheapest_se"], lang, 2))
+
+    def money(row: dict, key: str) -> str:
+        return "{v} ± {se}".format(v=fmt_money(row[key], currency, lang),
+                                   se=fmt_money(row[f"{key}_se"], currency, lang))
+
+    rows = [(summary.shown_name(row["name"], lang), chance(row),
+             *(money(row, key) for key in ("p10", "p50", "p90")))
+            for row in answer["options"]]
+    widths = [max(len(line[i]) for line in (headers, *rows)) for i in range(len(headers))]
+    say(_("Present value over the {years} years of the planning horizon, {draws} draws of every "
+          "uncertain input (seed {seed}); benchmarks are no offer and never the cheapest.").format(
+        years=fmt_number(answer["years"], lang), draws=fmt_number(answer["draws"], lang),
+        seed=answer["seed"]))
+    for line in (headers, *rows):
+        say("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
+                      for i, (cell, width) in enumerate(zip(line, widths, strict=True))))
+    return 0
+
+
+def uncertainty_object(inputs: Inputs, draws: int, seed: int, lang: str) -> dict[str, object]:
+    """What `uncertainty --json` prints: per option (cheapest most often first, benchmarks last)
+    its chance of being the cheapest candidate over the horizon (None for a benchmark) and the
+    P10, P50 and P90 of its present value and of its saving against today's operation, each
+    with its standard error (keys ending in `_se`); the value of information per input."""
+    reference = ref.load()
+    found = analyse(inputs, reference, draws, seed)
+    scenario = options.evaluate(inputs, reference)
+    order = sorted(found.options, key=lambda o: (not o.candidate, -(o.p_cheapest or 0.0),
+                                                 o.cost.p50))
+    rows = [{"id": o.id, "name": summary.option_name(scenario.option(o.id), lang),
+             "kind": summary.KINDS[o.kind], "p_cheapest": o.p_cheapest,
+             "p_cheapest_se": o.p_cheapest_se, **o.cost.as_dict(),
+             "saving_vs_today": o.saving.as_dict()} for o in order]
+    top = found.most_often_cheapest
+    return {
+        "company": inputs.company.name,
+        "currency": inputs.company.currency,
+        "basis": "present_value",
+        "years": inputs.company.horizon_years,
+        "today_id": found.today_id,
+        "draws": found.draws,
+        "seed": found.seed,
+        "threshold": THRESHOLD,
+        "most_often_cheapest": {"id": top.id, "p_cheapest": top.p_cheapest,
+                                "decided": found.decided},
+        "options": rows,
+        "evpi": found.evpi,
+        "evppi": dict(sorted(found.evppi.items(), key=lambda item: -item[1])),
+    }
 
 
 def _staffing(args: argparse.Namespace, say: Callable[[str], None]) -> int:
@@ -212,8 +322,8 @@ class UsageError(AnalysisError):
     """A command-line value the user can fix; the message is already translated."""
 
 
-COMMANDS = {"validate": _validate, "summary": _summary, "staffing": _staffing,
-            "template": _template}
+COMMANDS = {"validate": _validate, "summary": _summary, "uncertainty": _uncertainty,
+            "staffing": _staffing, "template": _template}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

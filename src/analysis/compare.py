@@ -1,18 +1,18 @@
-"""The whole comparison in one call: price every option, lay it out over the years, test the
-outsourced option cheapest over the horizon and recommend.
+"""The whole comparison in one call: price every option, lay it out over the years, draw the
+uncertain inputs, and recommend.
 
 The stages live in their own modules and import one way: `costs` (what the in-house team, a quote
 on a volume and retained management cost) <- `options` (the options, priced for a year) <-
 `horizon` (month by month over the planning horizon from today's operation: present value, NPV,
-payback) <- `uncertainty` (tornado, Monte Carlo, break-even) <- `recommend` (verdict, reasons,
-caveats). This module only composes them for the book's comparison and recommendation chapters.
+payback) <- `uncertainty` (every option at 50,000 draws of the inputs: the chance each is the
+cheapest, ranges, tornado, break-even ranges, value of information) <- `recommend` (verdict,
+reasons, caveats). This module only composes them for the book's comparison and recommendation
+chapters.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
 
 from analysis import reference as ref
 from analysis.horizon import Horizon, evaluate_horizon
@@ -20,15 +20,8 @@ from analysis.model import Inputs
 from analysis.options import Scenario, evaluate
 from analysis.recommend import Recommendation, recommend
 from analysis.reference import Reference
-from analysis.uncertainty import (
-    MONTE_CARLO_DRAWS,
-    MONTE_CARLO_SEED,
-    BreakEven,
-    MonteCarlo,
-    break_even,
-    monte_carlo,
-    tornado,
-)
+from analysis.uncertainty import BOOK_DRAWS, SEED, Uncertainty, analyse
+from analysis.uncertainty.decision import MonteCarlo
 
 
 @dataclass(frozen=True)
@@ -36,28 +29,28 @@ class Comparison:
     """Everything the book's comparison and recommendation chapters show."""
 
     scenario: Scenario
-    tornado: pd.DataFrame
-    monte_carlo: MonteCarlo
-    break_even: BreakEven | None
+    uncertainty: Uncertainty
     recommendation: Recommendation
     horizon: Horizon
 
+    @property
+    def monte_carlo(self) -> MonteCarlo:
+        """The steady-state year's saving of the best offer against the in-house team over the
+        draws (the summary's range on that option)."""
+        return self.uncertainty.monte_carlo
 
-def compare(inputs: Inputs, reference: Reference | None = None,
-            draws: int = MONTE_CARLO_DRAWS, seed: int = MONTE_CARLO_SEED) -> Comparison:
-    """Price every option, lay it out over the horizon, test the outsourced option cheapest over
-    the horizon and recommend."""
+
+def compare(inputs: Inputs, reference: Reference | None = None, draws: int = BOOK_DRAWS,
+            seed: int = SEED) -> Comparison:
+    """Price every option, lay it out over the horizon, draw the uncertain inputs `draws` times
+    (seeded) and recommend."""
     reference = reference or ref.load()
     scenario = evaluate(inputs, reference)
     years = evaluate_horizon(scenario)
-    best = years.best_outsourced.option
-    uncertainty = monte_carlo(inputs, best, reference, draws, seed)
-    breakeven = break_even(inputs, best, reference)
+    uncertainty = analyse(inputs, reference, draws, seed)
     return Comparison(
         scenario=scenario,
-        tornado=tornado(inputs, best, reference),
-        monte_carlo=uncertainty,
-        break_even=breakeven,
-        recommendation=recommend(scenario, uncertainty, breakeven, years),
+        uncertainty=uncertainty,
+        recommendation=recommend(scenario, uncertainty, years),
         horizon=years,
     )

@@ -170,6 +170,28 @@ def fewest_agents(
     return _search(traffic, fewest, decay, goal)
 
 
+def meets(
+    agents: ArrayLike, traffic: ArrayLike, aht_seconds: ArrayLike, target_seconds: ArrayLike,
+    service_level: ArrayLike, max_occupancy: ArrayLike, blocking: FloatArray | None = None,
+) -> np.ndarray:
+    """Whether `agents` pass `required_agents`' test for `traffic` (arrays broadcast): at least
+    the fewest it starts from (above the traffic, occupancy within the cap as it rounds) and the
+    service level met. `required_agents` returns the least count that passes, and the test only
+    gets easier with more agents or less traffic, so the count it returns for a traffic is the
+    number of counts whose largest passing traffic is below it, plus one (`uncertainty.curves`
+    tabulates those traffics). `blocking` is Erlang B for the agents and traffic when already
+    known (the recurrence of `erlang_b` otherwise)."""
+    n, a, aht, target, goal, cap = np.broadcast_arrays(
+        np.asarray(agents), *(np.asarray(x, dtype=float) for x in (
+            traffic, aht_seconds, target_seconds, service_level, max_occupancy)))
+    fewest = np.maximum(np.floor(a) + 1, np.ceil(np.round(a / cap, _DECIMALS)))
+    ready = (n >= fewest) & (a > 0)
+    if blocking is None:
+        blocking = erlang_b(n, a)
+    level = _service_level(n, a, _wait_from_blocking(n, a, blocking), aht, target)
+    return ready & (level >= goal)
+
+
 def scheduled(agents: ArrayLike, shrinkage: ArrayLike) -> IntArray:
     """People to roster so that `agents` are on the phones after shrinkage, rounded up."""
     loss = np.asarray(shrinkage, dtype=float)

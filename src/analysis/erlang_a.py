@@ -179,6 +179,29 @@ def required_agents(
     )
 
 
+def margin(
+    agents: ArrayLike, traffic: ArrayLike, aht_seconds: ArrayLike, target_seconds: ArrayLike,
+    service_level: ArrayLike, max_occupancy: ArrayLike, patience_seconds: ArrayLike,
+    blocking: FloatArray | None = None,
+) -> FloatArray:
+    """How far `agents` (at least 1) are inside `required_agents`' test for `traffic` > 0 with
+    callers' mean `patience_seconds` (finite): the least of service level minus its target and
+    occupancy cap minus occupancy, at least 0 exactly when the test passes. It only grows with
+    more agents and shrinks with more traffic, continuously, so the largest traffic a count
+    carries is its root (`uncertainty.curves`). `blocking` is Erlang B for the agents and
+    traffic when already known (`erlang.erlang_b` otherwise)."""
+    k, a, aht, target, goal, cap, patience = (np.asarray(x) for x in np.broadcast_arrays(
+        np.asarray(agents), *(np.asarray(x, dtype=float) for x in (
+            traffic, aht_seconds, target_seconds, service_level, max_occupancy,
+            patience_seconds))))
+    _check_patience(patience)
+    if blocking is None:
+        blocking = erlang.erlang_b(k, a)
+    queue = _queue(k, a, aht, patience, blocking)
+    level = _service_level(queue, target, patience)
+    return np.minimum(level - goal, cap + 1e-12 - a * (1 - queue.abandon) / k)
+
+
 def _without_abandonment(result: erlang.ErlangResult) -> ErlangAResult:
     """Erlang C's result with an abandon probability of 0 (NaN where there are no calls)."""
     abandon = np.where(np.isnan(result.wait_probability), np.nan, 0.0)

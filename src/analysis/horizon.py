@@ -52,7 +52,7 @@ import pandas as pd
 from analysis.costs import INHOUSE_CATEGORIES, QuoteCost
 from analysis.i18n import N_
 from analysis.model import MONTHS_PER_YEAR, Inputs, VendorQuote
-from analysis.options import OptionCost, Scenario, evaluate
+from analysis.options import OptionCost, Scenario, evaluate, spec_of
 
 RUNNING = ("vendor", "retained", *(f"inhouse.{name}" for name, _label in INHOUSE_CATEGORIES))
 """The lines of the operation in place: vendors' charges, vendor management kept, and each
@@ -229,14 +229,16 @@ def grown(inputs: Inputs, factor: float) -> Inputs:
 
 def year_scenarios(scenario: Scenario) -> tuple[Scenario, ...]:
     """One scenario per year of the horizon: year y priced at today's contacts x (1 + growth)^
-    (y - 1). Without growth every year is the scenario given."""
+    (y - 1), the same options as the scenario given. Without growth every year is that
+    scenario."""
     inputs = scenario.context.inputs
     growth = inputs.years.volume_growth
     years = inputs.company.horizon_years
     if not growth:
         return (scenario,) * years
     reference = scenario.context.reference
-    return (scenario, *(evaluate(grown(inputs, (1 + growth) ** y), reference)
+    same = [spec_of(o) for o in scenario.options]
+    return (scenario, *(evaluate(grown(inputs, (1 + growth) ** y), reference, same)
                         for y in range(1, years)))
 
 

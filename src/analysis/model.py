@@ -349,6 +349,22 @@ class Years:
 
 
 @dataclass(frozen=True)
+class InputRange:
+    """The range the workbook's Ranges sheet gives one uncertain input: its value lies between
+    `low` and `high`, the workbook's own value being the likeliest (`uncertainty` draws it).
+
+    `input` is the input's id (`workbook.ranges`: e.g. "annual_salary", "monthly_contacts:chat",
+    "vendor_prices:<vendor name>"). `low` and `high` are in the model's units: fractions for
+    percentages, the company's currency for money, and for a vendor's prices a share of what it
+    quoted (0.95 = 5% below the quotes).
+    """
+
+    input: str
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
 class Inputs:
     company: Company
     demand: tuple[ChannelDemand, ...]
@@ -359,3 +375,5 @@ class Inputs:
     )
     assumptions: Assumptions = field(default_factory=Assumptions)
     years: Years = field(default_factory=Years)
+    ranges: tuple[InputRange, ...] = ()
+    """The Ranges sheet's rows; inputs it leaves out get the documented default spreads."""

@@ -458,11 +458,14 @@ class Scenario:
         return min(self.candidates, key=lambda o: o.total)
 
 
-def evaluate(inputs: Inputs, reference: Reference | None = None) -> Scenario:
-    """Staff once and price every option."""
+def evaluate(inputs: Inputs, reference: Reference | None = None,
+             only: Sequence[Spec] | None = None) -> Scenario:
+    """Staff once and price every option (or only those `only` names, in its order: the
+    uncertainty's check prices the options it draws, see `uncertainty.scalar`)."""
     reference = reference or ref.load()
     ctx = context(inputs, reference)
-    return Scenario(ctx, tuple(build(s, ctx) for s in specs(inputs, reference)))
+    chosen = specs(inputs, reference) if only is None else tuple(only)
+    return Scenario(ctx, tuple(build(s, ctx) for s in chosen))
 
 
 def saving_of(option: OptionCost, inhouse: OptionCost) -> float:

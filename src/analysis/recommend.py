@@ -9,6 +9,11 @@ changes of operation from today's included (`horizon`); a steady-state year's fi
 beside it. With a one-year horizon, no change of operation to pay and no discounting, the present
 value is the annual cost.
 
+The rule: every uncertain input is drawn at once many times (`uncertainty`); the candidate (the
+in-house team or a vendor's offer) that is the cheapest over the horizon in at least 80% of the
+draws (`uncertainty.THRESHOLD`) is the recommendation, with that probability; when none is, the
+verdict is too close to call.
+
 Reasons and caveats are message ids with parameters; everything is data, the book formats and
 translates. Message parameters follow one naming rule so the book can format them: names ending
 in `_money` are amounts in the company's currency, `_share` fractions, `_count` counts, `_minutes`
@@ -30,7 +35,7 @@ from analysis.horizon import Horizon, evaluate_horizon
 from analysis.i18n import N_
 from analysis.model import Channel, PricingModel
 from analysis.options import OptionCost, Scenario, like_for_like, saving_of
-from analysis.uncertainty import BreakEven, MonteCarlo
+from analysis.uncertainty.decision import THRESHOLD, Uncertainty
 from analysis.workbook import format as wf
 
 LANGUAGE_REGIONS = {
@@ -85,19 +90,19 @@ NO_QUOTE = "no_quote"
 class Recommendation:
     """The verdict, the option it points to and why.
 
-    The verdict compares the in-house team with the competing outsourced option cheapest over the
-    horizon (`best_outsourced_id`) on the present value of their costs: `pv_saving` is the
-    in-house present value minus the outsourced one (positive: outsourcing costs less). It is
-    "too_close" when the likely range of that saving, `pv_range` (P10, P90), includes zero;
-    `option_id` is then still the cheaper option. The range carries the Monte Carlo spread of the
-    annual saving over the horizon: a draw that moves the annual saving by d moves the present
-    value by d x `Horizon.level_factor` (the inputs' uncertainty taken as lasting every year),
-    until the uncertainty stage itself works on the horizon.
+    Every candidate (the in-house team and each vendor's offer) is priced over the horizon at
+    every draw of the uncertain inputs (`uncertainty`); `option_id` is the candidate cheapest in
+    the most draws, `p_cheapest` that share of the `draws`. The verdict is "outsource" or
+    "in_house" when that share is at least `threshold` (80%), "too_close" otherwise (the option
+    is then still the one most often cheapest).
 
-    `annual_saving` and `saving_share` are the steady-state year beside it: what the best
-    outsourced option saves a year against in-house (negative when in-house is cheaper) and that
-    as a share of the in-house cost. `npv` and `payback_month` are the recommended option's
-    against today's operation (`today_id`), as `horizon.OptionYears` defines them.
+    `best_outsourced_id` is the outsourced option cheapest over the horizon with every input at
+    its likeliest, and `pv_saving` the in-house present value less its own (positive:
+    outsourcing costs less); `pv_range` is the P10 and P90 of that saving over the draws.
+    `annual_saving` and `saving_share` are the steady-state year beside it: what that option
+    saves a year against in-house (negative when in-house is cheaper) and that as a share of the
+    in-house cost. `npv` and `payback_month` are the recommended option's against today's
+    operation (`today_id`), as `horizon.OptionYears` defines them.
 
     Without any quote the verdict is "no_quote": `option_id` is the in-house team and the
     savings are the cheapest benchmark's (`best_outsourced_id`): what quotes might bring, not an
@@ -118,14 +123,17 @@ class Recommendation:
     pv_range: tuple[float, float] = (0.0, 0.0)
     npv: float = 0.0
     payback_month: int | None = None
+    p_cheapest: float | None = None
+    draws: int = 0
+    threshold: float = THRESHOLD
 
 
-def recommend(scenario: Scenario, uncertainty: MonteCarlo, breakeven: BreakEven | None,
+def recommend(scenario: Scenario, uncertainty: Uncertainty,
               horizon: Horizon | None = None) -> Recommendation:
-    """Choose between in-house and the outsourced option cheapest over the horizon, and say why.
+    """The verdict by the rule of the module docstring, with its reasons and caveats.
 
     `horizon` is `scenario` laid out over the years (`horizon.evaluate_horizon`), if at hand;
-    `uncertainty` must be the Monte Carlo of its `best_outsourced` option.
+    `uncertainty` the analysis of the same inputs (`uncertainty.analyse`).
     """
     horizon = horizon or evaluate_horizon(scenario)
     inhouse, best_years = scenario.inhouse, horizon.best_outsourced
@@ -133,40 +141,67 @@ def recommend(scenario: Scenario, uncertainty: MonteCarlo, breakeven: BreakEven 
     pv_saving = horizon.inhouse.present_value - best_years.present_value
     saving = saving_of(best, inhouse)
     share = saving / inhouse.total if inhouse.total else np.nan
-    factor = horizon.level_factor(best.id)
-    low, high = (pv_saving + (uncertainty.percentile(q) - saving) * factor for q in (10, 90))
+    low, high = (float(np.percentile(uncertainty.pv_saving, q)) for q in (10, 90))
+    common = {"horizon_years": horizon.years, "today_id": horizon.today_id,
+              "pv_saving": pv_saving, "pv_range": (low, high), "draws": uncertainty.draws}
     if best.is_benchmark:
         reasons = [_benchmark_reason(best, saving, share), *_operation_reasons(scenario, best)]
         today = horizon.option(inhouse.id)
         return Recommendation(NO_QUOTE, inhouse.id, inhouse.name, best.id, saving, share,
-                              tuple(reasons), (), horizon.years, horizon.today_id, pv_saving,
-                              (low, high), today.npv, today.payback_month)
-    chosen = best if pv_saving > 0 else inhouse
-    too_close = low <= 0 <= high
-    verdict = TOO_CLOSE if too_close else (OUTSOURCE if pv_saving > 0 else IN_HOUSE)
+                              tuple(reasons), (), npv=today.npv,
+                              payback_month=today.payback_month,
+                              p_cheapest=uncertainty.option(inhouse.id).p_cheapest, **common)
+    top = uncertainty.most_often_cheapest
+    chosen = scenario.option(top.id)
+    decided = uncertainty.decided
+    verdict = TOO_CLOSE if not decided else (OUTSOURCE if chosen.kind == "vendor" else IN_HOUSE)
     reasons = [_present_value_reason(best, pv_saving, horizon.years),
-               _annual_reason(best, saving, share)]
-    if too_close:
-        reasons.append(Message(
-            N_("Too close to call: in 80% of the simulated cases the saving over the horizon "
-               "lies between {p10_money} and {p90_money} in present value, a range that includes "
-               "zero."),
-            (("p10_money", low), ("p90_money", high)),
-        ))
+               _annual_reason(best, saving, share),
+               _probability_reason(chosen, top.p_cheapest, uncertainty.draws, decided)]
     reasons += _horizon_reasons(horizon, chosen)
     reasons += _operation_reasons(scenario, best)
-    if breakeven is not None:
-        reasons.append(Message(
-            N_("At about {contacts_count} contacts a month ({scale_share} of today's volume) "
-               "{option} and the in-house team cost the same."),
-            (("contacts_count", breakeven.monthly_contacts), ("scale_share", breakeven.scale),
-             ("option", best.name)),
-        ))
-    caveats = _caveats(scenario, best) if chosen is best else ()
+    reasons += _break_even_reason(scenario, uncertainty, best)
+    caveats = _caveats(scenario, chosen) if chosen.kind == "vendor" else []
     picked = horizon.option(chosen.id)
     return Recommendation(verdict, chosen.id, chosen.name, best.id, saving, share,
-                          tuple(reasons), tuple(caveats), horizon.years, horizon.today_id,
-                          pv_saving, (low, high), picked.npv, picked.payback_month)
+                          tuple(reasons), tuple(caveats), npv=picked.npv,
+                          payback_month=picked.payback_month, p_cheapest=top.p_cheapest,
+                          **common)
+
+
+def _probability_reason(chosen: OptionCost, probability: float, draws: int,
+                        decided: bool) -> Message:
+    """How often the chosen option is the cheapest, against the verdict's 80%."""
+    params = (("option", chosen.name), ("option_share", probability),
+              ("draws_count", draws), ("threshold_share", THRESHOLD))
+    if decided:
+        return Message(N_(
+            "In {option_share} of {draws_count} simulated cases, every uncertain input drawn at "
+            "once, {option} is the cheapest option over the horizon: at least the "
+            "{threshold_share} a recommendation asks for."), params)
+    return Message(N_(
+        "Too close to call: no option is the cheapest over the horizon in at least "
+        "{threshold_share} of {draws_count} simulated cases, every uncertain input drawn at "
+        "once; the one most often cheapest, {option}, is so in {option_share} of them."),
+        params)
+
+
+def _break_even_reason(scenario: Scenario, uncertainty: Uncertainty,
+                       best: OptionCost) -> list[Message]:
+    """The contact volume, all channels together, at which the best offer and the in-house team
+    cost the same over the horizon: the crossing nearest today's volume."""
+    found = uncertainty.break_even_of("volume")
+    if found is None or not found.changes:
+        return []
+    edges = [e for a, b in found.intervals for e in (a, b) if found.low < e < found.high]
+    edge = min(edges, key=lambda e: abs(np.log(e / found.likely)))
+    scale = edge / found.likely
+    monthly = sum(d.monthly_contacts for d in scenario.context.inputs.demand) * scale
+    return [Message(
+        N_("At about {contacts_count} contacts a month ({scale_share} of today's volume) "
+           "{option} and the in-house team cost the same over the horizon."),
+        (("contacts_count", monthly), ("scale_share", scale), ("option", best.name)),
+    )]
 
 
 def _present_value_reason(best: OptionCost, pv_saving: float, years: int) -> Message:

@@ -375,6 +375,12 @@ def _week(hours: Hours, assumptions: Assumptions) -> _Week:
     return _Week(*arrays, profile_total=float(profile.sum()))
 
 
+def open_week(hours: Hours, assumptions: Assumptions) -> _Week:
+    """The open hours of a channel's week, as the staffing spreads its contacts: `day`, `hour`,
+    `premium` (night or weekend) and `profile` (one open day's arrival weights), read-only."""
+    return _week(hours, assumptions)
+
+
 def night_hours(hour: np.ndarray, start: int, end: int) -> np.ndarray:
     """Whether each hour of the day falls in the night from `start` to `end`.
 

@@ -3,8 +3,9 @@ against today's operation, payback) beside its steady-state year (annual cost, c
 FTE), cheapest over the horizon first.
 
 Used by `python -m analysis summary` and the book's executive summary. The table prices options
-only (no Monte Carlo), so it answers in about a second; `summary --json` adds the verdict, which
-runs the whole comparison (`compare.compare`, about a second more). Benchmarks (published price
+only (no Monte Carlo), so it answers in about a second; `summary --json` adds the verdict and
+each option's chance of being the cheapest, which run the whole comparison (`compare.compare`,
+50,000 draws of every uncertain input, about two seconds more). Benchmarks (published price
 ranges) are shown apart from the in-house team and the vendors that quoted: like with like.
 """
 
@@ -40,7 +41,9 @@ FORMAT = 2
 keys; none is ever renamed, removed or given another shape or unit. Version 2 added the horizon:
 `horizon`, the verdict's `pv_saving`, `pv_range`, `npv` and `payback_month`, and per option
 `present_value`,
-`npv`, `payback_month` and `annual_cost_by_year`."""
+`npv`, `payback_month` and `annual_cost_by_year`; then the uncertainty (issue 13, same version:
+keys added, none reshaped): the verdict's `p_cheapest` and `threshold`, per option `p_cheapest`
+and `p_cheapest_se`."""
 
 KINDS = {"inhouse": "inhouse", "vendor": "vendor", "model": "benchmark", "region": "benchmark"}
 """An option's kind for readers of the JSON: the company's own team, a vendor's quote, or a
@@ -168,6 +171,8 @@ def summary_object(inputs: Inputs, lang: str = "en") -> dict[str, object]:
         "pv_range": {"p10": rec.pv_range[0], "p90": rec.pv_range[1]},
         "npv": rec.npv,
         "payback_month": rec.payback_month,
+        "p_cheapest": rec.p_cheapest,
+        "threshold": rec.threshold,
     }
     plan = inputs.years
     exit_month = MONTHS_PER_YEAR * plan.exit_year + 1 if plan.exit_year else None
@@ -185,8 +190,15 @@ def summary_object(inputs: Inputs, lang: str = "en") -> dict[str, object]:
         "currency": inputs.company.currency,
         "horizon": horizon,
         "verdict": verdict,
-        "options": [row.as_dict() for row in rows],
+        "options": [row.as_dict() | _chance(comparison, row.id) for row in rows],
     }
+
+
+def _chance(comparison: compare.Comparison, option_id: str) -> dict[str, float | None]:
+    """An option's probability of being the cheapest over the horizon and its standard error;
+    None for a benchmark, which is no offer and never a candidate."""
+    risk = comparison.uncertainty.option(option_id)
+    return {"p_cheapest": risk.p_cheapest, "p_cheapest_se": risk.p_cheapest_se}
 
 
 def dumps(answer: dict[str, object]) -> str:
@@ -212,6 +224,14 @@ def option_name(option: options.OptionCost, lang: str) -> str:
     return _(option.name)
 
 
+def shown_name(name: str, lang: str) -> str:
+    """A name for the terminal: one from the workbook shortened to `names.MAX_SHOWN` characters
+    and, in right-to-left text, isolated; our own words as they are."""
+    if not isinstance(name, Name):
+        return name
+    return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
+
+
 def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     """A plain-text table for the terminal, in the reader's language and number formats.
 
@@ -223,9 +243,7 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     years = inputs.company.horizon_years
 
     def shown(name: str) -> str:
-        if not isinstance(name, Name):
-            return name
-        return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
+        return shown_name(name, lang)
 
     headers = (_("Option"), _("Present value, {years} years").format(
         years=fmt_number(years, lang)), _("NPV against today"), _("Payback month"),

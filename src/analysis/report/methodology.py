@@ -14,11 +14,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import reference as ref
-from analysis import uncertainty
 from analysis.i18n import N_, fmt_date, fmt_number, translator
 from analysis.model import Assumptions, Inputs, Years
 from analysis.names import Name, bdi_latin
-from analysis.report.blocks import Html, Text, paragraph, table
+from analysis.report.blocks import Html, Text, table
 from analysis.report.words import (
     DASH,
     REGION_NAMES,
@@ -109,23 +108,6 @@ def assumptions_table(inputs: Inputs, lang: str) -> Html:
                  sources["set" if profile_set else "default"]])
     return table([_("Assumption"), _("Value used"), _("Default"), _("Where it comes from")],
                  rows, numeric=(1, 2))
-
-
-def factors_table(lang: str) -> Html:
-    _ = translator(lang)
-    rows = [[_(f.label), _("cheapest to dearest basis") if f.discrete
-             else share(f.change, lang, sign="±")] for f in uncertainty.FACTORS]
-    return table([_("Input"), _("Moved by")], rows, numeric=(1,))
-
-
-def simulation_sentence(lang: str) -> Html:
-    _ = translator(lang)
-    return paragraph(fill(_(
-        "The simulation draws every input at once, {draws} times, each from a triangular "
-        "distribution peaked at today's value and spanning the range above; the random seed is "
-        "fixed ({seed}), so every run of the book shows the same figures."
-    ), lang, draws=fmt_number(uncertainty.MONTE_CARLO_DRAWS, lang),
-        seed=str(uncertainty.MONTE_CARLO_SEED)))
 
 
 def source_numbers(sources: pd.DataFrame) -> dict[str, int]:

@@ -28,6 +28,7 @@ from analysis.report.charts import (
     value_x,
     words,
 )
+from analysis.report.uncertainty import probability
 from analysis.report.words import (
     amount,
     chart_labels,
@@ -145,13 +146,29 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
         low, high = -high, -low
     elif rec.pv_saving > 0:
         text = _("Too close to call: over the {years} years of the planning horizon {option} is "
-                 "cheaper by about {amount} in present value, but in 8 of 10 simulated cases the "
-                 "saving lies between {low} and {high}, a range that includes zero.")
+                 "cheaper by {amount} in present value with every input at its likeliest, but no "
+                 "option is the cheapest in at least {threshold} of {draws} simulated cases; "
+                 "{chosen}, the most often cheapest, is so in {probability} of them.")
     else:
         text = _("Too close to call: over the {years} years of the planning horizon the in-house "
-                 "team is cheaper than {option} by about {amount} in present value, but in 8 of "
-                 "10 simulated cases the saving of {option} lies between {low} and {high}, a "
-                 "range that includes zero.")
+                 "team is cheaper than {option} by {amount} in present value with every input at "
+                 "its likeliest, but no option is the cheapest in at least {threshold} of "
+                 "{draws} simulated cases; {chosen}, the most often cheapest, is so in "
+                 "{probability} of them.")
+    chosen = scenario.option(rec.option_id)
+    if rec.verdict == recommend.OUTSOURCE and chosen.id != rec.best_outsourced_id:
+        # The offer most often cheapest is not the cheapest at the likeliest values (a rare
+        # case): its own saving and, from today's in-house team, its own range.
+        best = option_name(chosen, lang)
+        years = comparison.horizon
+        value = years.inhouse.present_value - years.option(chosen.id).present_value
+        if in_house_today:
+            spread = comparison.uncertainty.option(chosen.id).saving
+            low, high = spread.p10, spread.p90
+    if rec.verdict in (recommend.OUTSOURCE, recommend.IN_HOUSE):
+        text += " " + _("With every uncertain input drawn at once, it is the cheapest option in "
+                        "{probability} of {draws} simulated cases (a recommendation needs "
+                        "{threshold}).")
     step = rounding_step(low, high, value)
 
     def money(figure: float) -> str:
@@ -160,7 +177,9 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     sentence = fill(text, lang, option=best, today=today,
                     years=fmt_number(rec.horizon_years, lang), amount=money(abs(value)),
                     saving=money(abs(value)), share=share(abs(rec.saving_share), lang),
-                    low=money(low), high=money(high))
+                    low=money(low), high=money(high), chosen=option_name(chosen, lang),
+                    probability=probability(rec.p_cheapest or 0.0, lang),
+                    threshold=share(rec.threshold, lang), draws=fmt_number(rec.draws, lang))
     note = fill(_("Amounts here are rounded to {step}, as finely as the uncertainty of the "
                   "inputs allows; the tables below give them to the unit."), lang,
                 step=fmt_money(step, currency, lang))

@@ -71,6 +71,8 @@ class Example:
     quotes: tuple[Mapping[str, object], ...] = ()
     assumptions: Mapping[str, object] = field(default_factory=dict)
     years: Mapping[str, object] = field(default_factory=dict)
+    ranges: tuple[Mapping[str, object], ...] = ()
+    """Rows of the Ranges sheet: "input" (a dropdown label), "vendor", "low", "high"."""
 
 
 def fill(example: Example) -> Workbook:
@@ -92,6 +94,10 @@ def fill(example: Example) -> Workbook:
         book[fmt.ASSUMPTIONS][spec.cell] = value
     _scalars(book[fmt.ASSUMPTIONS], fmt.ASSUMPTION_FIELDS + fmt.BENCHMARK_FIELDS, assumptions)
     _scalars(book[fmt.YEARS], fmt.YEARS_FIELDS, example.years)
+    columns = {f.key: f.column for f in fmt.RANGE_FIELDS}
+    for offset, row in enumerate(example.ranges):
+        for key, value in row.items():
+            book[fmt.RANGES][f"{columns[key]}{fmt.FIRST_ROW + offset}"] = value
     return book
 
 
@@ -237,6 +243,17 @@ GULF_ECOMMERCE = Example(
         # reason; the end-of-service award is already accrued in the employer on-cost.
         "severance_months": 2,
     },
+    ranges=(
+        # The riyal is pegged at 3.75 to the dollar (SAMA keeps it within a few halalas).
+        {"input": "Exchange rate (company currency per 1 USD)", "low": 3.74, "high": 3.76},
+        # Chat carries the sales seasons (Ramadan, White Friday): a wider, upward range.
+        {"input": "Monthly contacts: Chat", "low": 25000, "high": 40000},
+        # Riyadh's contact-centre market loses a third to a half of its agents a year.
+        {"input": "Attrition (% of agents leaving per year)", "low": 25, "high": 50},
+        # The local vendor said its riyal price is open to a discount of up to 10%.
+        {"input": "A vendor's prices (% of what it quoted; 100 = as quoted)",
+         "vendor": "Riyadh BPO (illustrative)", "low": 90, "high": 100},
+    ),
 )
 
 ROMANIA_SAAS = Example(
@@ -337,6 +354,14 @@ ROMANIA_SAAS = Example(
         # The plan: outsource while small, bring support back in-house after two years.
         "exit_year": 2,
     },
+    ranges=(
+        # A young SaaS product: growth could slow to a third or pass a quarter a year.
+        {"input": "Contact volume growth (% a year)", "low": 5, "high": 25},
+        # Romanian gross wages rose 8-15% a year recently; forecasts settle lower.
+        {"input": "In-house pay rise (% a year)", "low": 5, "high": 12},
+        # Tickets per account swing with releases and the yearly tax-form season.
+        {"input": "Monthly contacts: Email", "low": 4500, "high": 7500},
+    ),
 )
 
 US_CONSUMER = Example(
@@ -450,6 +475,19 @@ US_CONSUMER = Example(
         "dual_running_months": 1,
         "severance_months": 0.5,  # no statutory severance; two weeks is common practice
     },
+    ranges=(
+        # The telephony report's estimate of patience is rough (abandoned calls' waits are
+        # censored by the answered ones): anywhere from a minute and a half to four minutes.
+        {"input": "Mean patience before hanging up (seconds): Inbound phone",
+         "low": 90, "high": 240},
+        # BLS OEWS May 2023: customer service representatives earn about 36,000 (25th
+        # percentile) to 47,000 USD (75th) a year; the brand pays near the median.
+        {"input": "Annual salary per agent (company currency per year)",
+         "low": 37000, "high": 46000},
+        # The Cebu quote holds only if signed this quarter; later it may rise by up to 10%.
+        {"input": "A vendor's prices (% of what it quoted; 100 = as quoted)",
+         "vendor": "Cebu Dedicated CX (illustrative)", "low": 100, "high": 110},
+    ),
 )
 
 EXAMPLES = {

@@ -46,15 +46,20 @@ INHOUSE = "InHouse"
 QUOTES = "Quotes"
 ASSUMPTIONS = "Assumptions"
 YEARS = "Years"
+RANGES = "Ranges"
 LISTS = "Lists"
 """Hidden sheet holding the dropdown lists; the loader never reads it."""
 
-SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS, YEARS)
+SHEETS = (INSTRUCTIONS, COMPANY, DEMAND, INHOUSE, QUOTES, ASSUMPTIONS, YEARS, RANGES)
 """The sheets of the newest format, in order."""
 
-SHEET_SINCE = {YEARS: 2}
+SHEET_SINCE = {YEARS: 2, RANGES: 2}
 """Sheets added after version 1, with the version that added them: an older workbook lacks them
 and reads as if they were blank (every field on them is optional)."""
+
+OPTIONAL_SHEETS = frozenset({RANGES})
+"""Sheets a workbook may leave out in any version: missing, they read as blank (a workbook made
+before the Ranges sheet joined version 2 gives no ranges, so the default ones apply)."""
 
 
 def sheets_in(version: int) -> tuple[str, ...]:
@@ -705,11 +710,115 @@ YEARS_FIELDS = _on_sheet(YEARS, (
 ))
 
 
+class Scope(StrEnum):
+    """What an uncertain input belongs to besides the company: nothing, a channel or a vendor."""
+
+    COMPANY = "company"
+    CHANNEL = "channel"
+    VENDOR = "vendor"
+
+
+@dataclass(frozen=True)
+class RangeKind:
+    """One kind of input the Ranges sheet can give a range: its key, its label (a message id with
+    its unit) and the workbook field whose unit and hard bounds its low and high take."""
+
+    key: str
+    label: str
+    field: Field
+    scope: Scope = Scope.COMPANY
+    channels: frozenset[Channel] = frozenset()
+    """CHANNEL scope: the channels the input exists for."""
+
+
+def _lookup(fields_: tuple[Field, ...], key: str) -> Field:
+    return next(f for f in fields_ if f.key == key)
+
+
+def _channel_kind(key: str, label: str,
+                  channels: frozenset[Channel] = frozenset(Channel)) -> RangeKind:
+    return RangeKind(key, label, _lookup(DEMAND_FIELDS, key), Scope.CHANNEL, channels)
+
+
+def _scalar_kinds(fields_: tuple[Field, ...], *keys: str) -> tuple[RangeKind, ...]:
+    return tuple(RangeKind(key, _lookup(fields_, key).label, _lookup(fields_, key))
+                 for key in keys)
+
+
+VENDOR_PRICES = "vendor_prices"
+VENDOR_SHRINKAGE = "vendor_shrinkage"
+
+RANGE_KINDS = (
+    _channel_kind("monthly_contacts", N_("Monthly contacts")),
+    _channel_kind("aht_seconds", N_("Average handling time (seconds)")),
+    _channel_kind("patience_seconds", N_("Mean patience before hanging up (seconds)"), QUEUED),
+    _channel_kind("acw_share", N_("After-call work (% of handling time)"), LIVE),
+    _channel_kind("aht_growth_per_chat", N_("Handling-time growth per extra concurrent chat (%)"),
+                  frozenset({Channel.CHAT})),
+    _channel_kind("success_rate", N_("Success rate (% of calls earning a commission)"),
+                  frozenset({Channel.OUTBOUND_PHONE})),
+    *_scalar_kinds(INHOUSE_FIELDS, "annual_salary", "team_lead_salary", "employer_oncost",
+                   "night_weekend_premium", "recruitment_per_hire", "attrition",
+                   "training_per_hire", "equipment_per_seat", "software_per_seat_month",
+                   "rent_per_seat_month", "overhead_per_seat_year", "paid_hours_per_fte_year",
+                   "shrinkage"),
+    *_scalar_kinds(MANAGEMENT_FIELDS, "operations_manager_salary", "quality_analyst_salary",
+                   "planner_salary", "training_weeks", "onsite_shrinkage"),
+    *_scalar_kinds(RETAINED_FIELDS, "manager_salary", "qa_per_month"),
+    *_scalar_kinds(COMPANY_FIELDS, "usd_rate"),
+    *_scalar_kinds(YEARS_FIELDS, "volume_growth", "salary_inflation", "vendor_escalation",
+                   "usd_rate_change", "knowledge_transfer", "severance_months"),
+    RangeKind(VENDOR_PRICES, N_("A vendor's prices (% of what it quoted; 100 = as quoted)"),
+              Field(VENDOR_PRICES, N_("A vendor's prices (% of what it quoted; 100 = as quoted)"),
+                    Kind.PERCENT, minimum=1, maximum=1000), Scope.VENDOR),
+    RangeKind(VENDOR_SHRINKAGE, N_("A vendor's shrinkage (%; paid hours, monthly agents)"),
+              _lookup(QUOTE_FIELDS, "vendor_shrinkage"), Scope.VENDOR),
+)
+"""Every kind of input the Ranges sheet accepts, in the order its dropdown lists them
+(`workbook.ranges` says where each one's value sits and why some inputs are left out)."""
+
+
+def range_choices() -> tuple[Choice, ...]:
+    """The Ranges sheet's dropdown: each company or channel input by its label (a channel's after
+    a colon: "Monthly contacts: Chat"), then the two vendor inputs, whose vendor goes in the next
+    column. English labels, like every dropdown of the workbook."""
+    found = []
+    for kind in RANGE_KINDS:
+        if kind.scope is Scope.CHANNEL:
+            found += [Choice(f"{kind.key}:{c.value}", f"{kind.label}: {c.label}")
+                      for c in CHANNEL_CHOICES if Channel(c.value) in kind.channels]
+        else:
+            found.append(Choice(kind.key, kind.label))
+    return tuple(found)
+
+
+RANGE_MAX_ROWS = 60
+"""Ranges a workbook may give (rows 4-63): more than every input of a company with five channels
+and a few vendors."""
+RANGE_LAST_ROW = FIRST_ROW + RANGE_MAX_ROWS - 1
+
+RANGE_FIELDS = _in_columns(RANGES, "A", (
+    Field("input", N_("Uncertain input"), Kind.CHOICE, choices=range_choices(), required=False,
+          since=2, default_text=N_("none: the documented default ranges")),
+    Field("vendor", N_("Vendor (a vendor's prices or shrinkage only)"), Kind.TEXT,
+          maximum=TEXT_MAX_LENGTH, required=False, since=2),
+    Field("low", N_("Low (in the input's own unit)"), Kind.NUMBER, minimum=-MONEY_MAX,
+          maximum=MONEY_MAX, required=False, since=2),
+    Field("high", N_("High (in the input's own unit)"), Kind.NUMBER, minimum=-MONEY_MAX,
+          maximum=MONEY_MAX, required=False, since=2),
+))
+"""The Ranges sheet's columns: one uncertain input a row, rows 4 to 63. Low and high are read in
+the unit of the input's own cell (percent points for a percentage, the company's currency for
+money, percent of the quotes for a vendor's prices) and within its hard bounds
+(`workbook.sheets`); the input's own value in the workbook is the likeliest."""
+
+
 def fields() -> tuple[Field, ...]:
     """Every field of the format, sheet by sheet (looked up when called, as the sheet rules do)."""
     return (
         COMPANY_FIELDS + DEMAND_FIELDS + INHOUSE_FIELDS + RETAINED_FIELDS + MANAGEMENT_FIELDS
         + QUOTE_FIELDS + ASSUMPTION_FIELDS + PROFILE_FIELDS + BENCHMARK_FIELDS + YEARS_FIELDS
+        + RANGE_FIELDS
     )
 
 

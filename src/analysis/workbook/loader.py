@@ -56,6 +56,7 @@ def _areas() -> dict[str, Area]:
         fmt.QUOTES: Area(fmt.QUOTE_LAST_ROW, column(fmt.QUOTE_FIELDS[-1].column), watch=True),
         fmt.ASSUMPTIONS: Area(*assumptions),
         fmt.YEARS: Area(*last(fmt.YEARS_FIELDS)),
+        fmt.RANGES: Area(fmt.RANGE_LAST_ROW, column(fmt.RANGE_FIELDS[-1].column), watch=True),
     }
 
 
@@ -78,14 +79,17 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
     found: list[Problem] = []
     sheets = {}
     for name in fmt.SHEETS:
-        cells = _merged(name, book.sheets[name], found) if name in present else {}
+        readable = name in present and name in book.sheets
+        cells = _merged(name, book.sheets[name], found) if readable else {}
         sheets[name] = _without(cells, name, newer)
     found += _beyond_quotes(book.sheets[fmt.QUOTES])
+    if fmt.RANGES in present and fmt.RANGES in book.sheets:
+        found += _beyond_ranges(book.sheets[fmt.RANGES])
     inputs, problems, quote_rows = read_sheets(sheets)
     inputs = _dated(inputs, book.saved)
     hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
     problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
-    problems = _assumed_defaults(version, newer) + found + problems
+    problems = _assumed_defaults(version, _noticed(newer)) + found + problems
     if inputs is None or any(p.severity is Severity.ERROR for p in problems):
         raise WorkbookInvalid(problems)
     problems += plausible.quote_warnings(inputs, quote_rows, sheets[fmt.QUOTES])
@@ -111,7 +115,7 @@ def _structure(book: Book) -> list[Problem]:
     problems = [
         Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
         for name in required
-        if name not in book.sheets
+        if name not in book.sheets and name not in fmt.OPTIONAL_SHEETS
     ]
     if fmt.INSTRUCTIONS in book.sheets and version not in fmt.SUPPORTED_VERSIONS:
         problems.append(Problem(
@@ -143,7 +147,7 @@ def _field_cells(sheet: str, merged: CellRange) -> list[str]:
         if not merged.min_col <= column <= merged.max_col:
             continue
         rows = fmt.DEMAND_ROWS.values() if sheet == fmt.DEMAND else range(
-            fmt.FIRST_ROW, fmt.QUOTE_LAST_ROW + 1)
+            fmt.FIRST_ROW, (fmt.RANGE_LAST_ROW if sheet == fmt.RANGES else fmt.QUOTE_LAST_ROW) + 1)
         inside += [(row, column, f"{spec.column}{row}") for row in rows
                    if merged.min_row <= row <= merged.max_row]
     return [cell for _, _, cell in sorted(set(inside))]
@@ -158,7 +162,7 @@ def _merged(sheet: str, found: SheetCells, problems: list[Problem]) -> Cells:
     a field cell besides its first is an error naming that cell and the merge.
     """
     cells = dict(found.cells)
-    table = sheet in (fmt.DEMAND, fmt.QUOTES)
+    table = sheet in (fmt.DEMAND, fmt.QUOTES, fmt.RANGES)
     for merged in found.merges:
         first = cells.get(merged.first)
         if first is None or numbers.is_blank(first.value):
@@ -187,6 +191,23 @@ def _beyond_quotes(found: SheetCells) -> list[Problem]:
     )]
 
 
+BEYOND_RANGES = N_(
+    "nothing below row {last}: the Ranges sheet holds at most {count} ranges (rows {first} to "
+    "{last}), more than every input of a company has"
+)
+
+
+def _beyond_ranges(found: SheetCells) -> list[Problem]:
+    if found.beyond is None:
+        return []
+    cell, data = found.beyond
+    return [Problem(
+        fmt.RANGES, cell, found_text(data), BEYOND_RANGES,
+        params=(("last", str(fmt.RANGE_LAST_ROW)), ("count", str(fmt.RANGE_MAX_ROWS)),
+                ("first", str(fmt.FIRST_ROW))),
+    )]
+
+
 def _without(cells: Cells, sheet: str, fields: tuple[fmt.Field, ...]) -> Cells:
     """The sheet as the workbook's version defines it: without the cells of newer `fields`.
 
@@ -201,6 +222,12 @@ def _without(cells: Cells, sheet: str, fields: tuple[fmt.Field, ...]) -> Cells:
         return (sheet, coordinate) not in cells_out and not in_table
 
     return {coordinate: data for coordinate, data in cells.items() if kept(coordinate)}
+
+
+def _noticed(fields: tuple[fmt.Field, ...]) -> tuple[fmt.Field, ...]:
+    """The newer fields the notice names: the Ranges sheet once, by its input column (its
+    default says what an absent sheet means), not its vendor, low and high columns."""
+    return tuple(f for f in fields if f.sheet != fmt.RANGES or f is fmt.RANGE_FIELDS[0])
 
 
 def _assumed_defaults(version: int, fields: tuple[fmt.Field, ...]) -> list[Problem]:

@@ -10,6 +10,7 @@ outsourcing, today's vendor and the planned exit. Inputs come back only when the
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from analysis import reference as ref
 from analysis.i18n import N_
@@ -23,6 +24,7 @@ from analysis.model import (
     Company,
     Hours,
     InHouseCosts,
+    InputRange,
     Inputs,
     LicenceBasis,
     PricingModel,
@@ -31,7 +33,7 @@ from analysis.model import (
     Years,
 )
 from analysis.workbook import format as fmt
-from analysis.workbook import numbers
+from analysis.workbook import numbers, ranges
 from analysis.workbook.cells import (
     CellData,
     Cells,
@@ -94,7 +96,9 @@ def read_sheets(
         ))
     assumptions = _assumptions(sheets[fmt.ASSUMPTIONS], problems)
     _traffic(used, assumptions, problems)
-    years = _years(sheets[fmt.YEARS], company, _vendor_names(sheets[fmt.QUOTES]), problems)
+    vendors = _vendor_names(sheets[fmt.QUOTES])
+    years = _years(sheets[fmt.YEARS], company, vendors, problems)
+    given = _ranges(sheets.get(fmt.RANGES, {}), vendors, problems)
     if _any_error(problems):
         return None, problems, []
     inputs = Inputs(
@@ -112,6 +116,9 @@ def read_sheets(
         assumptions=assumptions,
         years=years,
     )
+    inputs = replace(inputs, ranges=_ranges_used(inputs, given, problems))
+    if _any_error(problems):
+        return None, problems, []
     return inputs, problems, [row for row, _ in rows_and_quotes]
 
 
@@ -699,3 +706,132 @@ def _current_vendor(operation: str, vendors: list[str], problems: list[Problem])
                 ("vendors", ", ".join(vendors) if vendors else "—")),
     ))
     return None
+
+
+_RANGE_FIELDS = {f.key: f for f in fmt.RANGE_FIELDS}
+UNKNOWN_INPUT = N_("an input from the dropdown list (a new template's Ranges sheet offers every "
+                   "one, e.g. “Monthly contacts: Chat” or “Attrition (% of agents leaving per "
+                   "year)”)")
+
+
+def _range_cell(key: str, row: int) -> str:
+    return f"{_RANGE_FIELDS[key].column}{row}"
+
+
+def _ranges(cells: Cells, vendors: list[str],
+            problems: list[Problem]) -> list[tuple[int, InputRange]]:
+    """The Ranges sheet's rows (format v2), each read in its input's own unit and bounds.
+
+    A row names an input from the dropdown (and, for a vendor's prices or shrinkage, the vendor
+    as on the Quotes sheet) with its low and high ends, both given, low at most high, each input
+    once. Whether the range holds the workbook's own value is checked once the inputs are read
+    (`_ranges_used`).
+    """
+    found: list[tuple[int, InputRange]] = []
+    seen: dict[str, int] = {}
+    for row in range(fmt.FIRST_ROW, fmt.RANGE_LAST_ROW + 1):
+        if all(cell_is_blank(cells, _range_cell(key, row)) for key in _RANGE_FIELDS):
+            continue
+        before = len(problems)
+        spec = _RANGE_FIELDS["input"]
+        cell = _range_cell("input", row)
+        if cell_is_blank(cells, cell):
+            problems.append(Problem(fmt.RANGES, cell, "", N_(
+                "an input from the dropdown list: the row gives a range but not what it is for")))
+            continue
+        scratch: list[Problem] = []
+        chosen = read_field(cells.get(cell), spec, fmt.RANGES, cell, scratch)
+        if chosen is None:
+            problems += [replace(p, expected=UNKNOWN_INPUT, params=()) if p.params
+                         and p.params[0][0] == "choices" else p for p in scratch]
+            continue
+        kind = ranges.kind_of(str(chosen))
+        target = _range_vendor(cells, row, kind, vendors, problems)
+        ends = [read_field(cells.get(_range_cell(key, row)),
+                           replace(kind.field, key=key, required=True, plausible=None),
+                           fmt.RANGES, _range_cell(key, row), problems)
+                for key in ("low", "high")]
+        if len(problems) > before and _any_error(problems[before:]):
+            continue
+        low, high = ends
+        if low > high:
+            problems.append(Problem(
+                fmt.RANGES, _range_cell("high", row), number_text(_typed(kind, high)),
+                N_("a high end of at least the low end in {cell} ({low})"),
+                params=(("cell", _range_cell("low", row)),
+                        ("low", number_text(_typed(kind, low)))),
+            ))
+            continue
+        name = ranges.input_id(str(chosen), target)
+        if name in seen:
+            problems.append(Problem(
+                fmt.RANGES, cell, str(cells[cell].value),
+                N_("each input once: row {row} already gives this one's range"),
+                params=(("row", str(seen[name])),),
+            ))
+            continue
+        seen[name] = row
+        found.append((row, InputRange(name, float(low), float(high))))
+    return found
+
+
+def _range_vendor(cells: Cells, row: int, kind: fmt.RangeKind, vendors: list[str],
+                  problems: list[Problem]) -> str | None:
+    """The vendor a vendor input names, spelled as on the Quotes sheet (case aside); for any
+    other input a vendor is ignored with a warning."""
+    cell = _range_cell("vendor", row)
+    blank = cell_is_blank(cells, cell)
+    if kind.scope is not fmt.Scope.VENDOR:
+        if not blank:
+            problems.append(Problem(
+                fmt.RANGES, cell, found_text(cells[cell]),
+                N_("a blank cell: only a vendor's prices and shrinkage name a vendor; the value "
+                   "is ignored"), Severity.WARNING))
+        return None
+    name = "" if blank else text_value(cells[cell].value)
+    match = [v for v in vendors if v.casefold() == name.strip().casefold()]
+    if match:
+        return match[0]
+    problems.append(Problem(
+        fmt.RANGES, cell, name,
+        N_("the name of a vendor on the Quotes sheet ({vendors})"),
+        params=(("vendors", ", ".join(vendors) if vendors else "—"),),
+    ))
+    return None
+
+
+def _typed(kind: fmt.RangeKind, value: float) -> float:
+    """A value in the unit people type: percent points for a percentage."""
+    return round(value * 100, 6) if kind.field.kind is fmt.Kind.PERCENT else value
+
+
+def _ranges_used(inputs: Inputs, given: list[tuple[int, InputRange]],
+                 problems: list[Problem]) -> tuple[InputRange, ...]:
+    """The ranges that apply to this company, each holding the workbook's own value (the
+    likeliest of its range). A range for an input that plays no part here is ignored with a
+    warning."""
+    used = []
+    for row, found in given:
+        kind = ranges.kind_of(found.input)
+        likely = ranges.likely(inputs, found.input)
+        cell = _range_cell("input", row)
+        if likely is None:
+            problems.append(Problem(
+                fmt.RANGES, cell, found.input,
+                N_("an input that plays a part for this company (a channel with volume, a "
+                   "patience or a success rate given on the Demand sheet, chats handled several "
+                   "at once, a vendor quote billed on paid hours or per agent); the row is "
+                   "ignored"), Severity.WARNING))
+            continue
+        tolerance = 1e-9 * max(1.0, abs(likely))
+        if not found.low - tolerance <= likely <= found.high + tolerance:
+            problems.append(Problem(
+                fmt.RANGES, _range_cell("low", row),
+                f"{number_text(_typed(kind, found.low))} – {number_text(_typed(kind, found.high))}",
+                N_("a range that holds the workbook's own value, {likely}, the likeliest of the "
+                   "range"),
+                params=(("likely", number_text(round(_typed(kind, likely), 6))),),
+            ))
+            continue
+        used.append(found)
+    return tuple(used)

@@ -13,7 +13,7 @@ from pathlib import Path
 from babel import Locale
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -55,6 +55,9 @@ INSTRUCTIONS = (
        "and volumes move over the planning horizon; what a change of operation costs; and the "
        "year you would leave an outsourcing contract, if you plan to. Blank cells keep today's "
        "prices and cost nothing."),
+    N_("Ranges (optional): for any estimate you are unsure of, a low and a high value in the "
+       "input's own unit; your value on its sheet stays the likeliest. Inputs without a row get "
+       "the book's default ranges (its chapter on uncertainty lists them)."),
     N_("Formulas are allowed: save the workbook in Excel or LibreOffice so their values "
        "are stored."),
 )
@@ -67,7 +70,26 @@ TITLES = {
     fmt.ASSUMPTIONS: N_("Assumptions: blank cells keep the default shown in column D"),
     fmt.YEARS: N_("Years: today's operation, how costs move over the horizon, changing and "
                   "leaving"),
+    fmt.RANGES: N_("Ranges: how sure you are of an estimate, as a low and a high value "
+                   "(optional)"),
 }
+
+RANGE_TEMPLATE_ROWS = 20
+"""Rows the blank template formats for ranges; the notes stand beside them, in column F."""
+
+RANGE_NOTES = (
+    N_("One row per input you are unsure of: choose it in column A (a vendor's prices or "
+       "shrinkage also name the vendor in column B, as on the Quotes sheet) and give its low and "
+       "high values in columns C and D."),
+    N_("Low and high are in the input's own unit: contacts a month, seconds, the company "
+       "currency; percent points for percentages (type 30 for 30%); for a vendor's prices, "
+       "percent of what it quoted (95 to 110)."),
+    N_("Your value on the input's own sheet is the likeliest: the range must hold it. Each "
+       "input is drawn from a PERT distribution over low, likeliest and high; the salaries move "
+       "together, and so do the monthly contacts of all channels."),
+    N_("A blank row keeps the default range of that input; low = high = your value makes it "
+       "certain."),
+)
 
 LEGEND = N_("Legend:")
 LEGEND_INPUT = N_("input cell")
@@ -100,6 +122,7 @@ def build_template() -> Workbook:
     _quotes(book.create_sheet(fmt.QUOTES))
     _assumptions(book.create_sheet(fmt.ASSUMPTIONS))
     _scalar_sheet(book.create_sheet(fmt.YEARS), fmt.YEARS_FIELDS)
+    _ranges(book.create_sheet(fmt.RANGES))
     _lists(book.create_sheet(fmt.LISTS))
     _dropdowns(book)
     return book
@@ -227,6 +250,22 @@ def _quotes(sheet: Worksheet) -> None:
         sheet.column_dimensions[spec.column].width = 26 if spec.key == "vendor" else 19
 
 
+def _ranges(sheet: Worksheet) -> None:
+    _title(sheet)
+    _column_headers(sheet, fmt.RANGE_FIELDS)
+    for row in range(fmt.FIRST_ROW, fmt.FIRST_ROW + RANGE_TEMPLATE_ROWS):
+        for spec in fmt.RANGE_FIELDS:
+            sheet[f"{spec.column}{row}"].fill = INPUT_FILL
+    notes = column_index_from_string(fmt.RANGE_FIELDS[-1].column) + 2
+    for offset, note in enumerate(RANGE_NOTES):
+        sheet.cell(fmt.FIRST_ROW + offset, notes, note).alignment = WRAP
+    sheet.row_dimensions[fmt.HEADER_ROW].height = 32
+    sheet.freeze_panes = f"A{fmt.FIRST_ROW}"
+    for spec, width in zip(fmt.RANGE_FIELDS, (62, 30, 16, 16), strict=True):
+        sheet.column_dimensions[spec.column].width = width
+    sheet.column_dimensions[get_column_letter(notes)].width = 80
+
+
 def _assumptions(sheet: Worksheet) -> None:
     _title(sheet)
     _header(sheet, (N_("Field"), N_("Value"), N_("Notes"), N_("Default")))
@@ -266,6 +305,7 @@ _LIST_COLUMNS = {
     "quote_currency": ("F", (fmt.QUOTE_BASE_CURRENCY, _COMPANY_CURRENCY)),
     "billing_basis": ("G", tuple(c.label for c in fmt.BASIS_CHOICES)),
     "software_licences": ("H", tuple(c.label for c in fmt.LICENCE_CHOICES)),
+    "range_input": ("I", tuple(c.label for c in fmt.range_choices())),
     # The Company sheet's dropdowns added in format version 2.
     "customer_language": ("J", tuple(c.label for c in fmt.LANGUAGE_CHOICES)),
     "contact_complexity": ("K", tuple(c.label for c in fmt.COMPLEXITY_CHOICES)),
@@ -298,6 +338,16 @@ def _dropdowns(book: Workbook) -> None:
     _dropdown(book[fmt.QUOTES], "billing_basis", _column_range(columns["billing_basis"]))
     licences = next(f.cell for f in fmt.MANAGEMENT_FIELDS if f.key == "software_licences")
     _dropdown(book[fmt.INHOUSE], "software_licences", licences)
+    ranges = {f.key: f.column for f in fmt.RANGE_FIELDS}
+    _dropdown(book[fmt.RANGES], "range_input",
+              f"{ranges['input']}{fmt.FIRST_ROW}:{ranges['input']}{fmt.RANGE_LAST_ROW}")
+    vendor = book[fmt.RANGES]
+    validation = DataValidation(
+        type="list", formula1=f"{fmt.QUOTES}!${columns['vendor']}${fmt.FIRST_ROW}:"
+        f"${columns['vendor']}${fmt.QUOTE_LAST_ROW}", allow_blank=True, errorStyle="warning",
+        showErrorMessage=True)
+    validation.add(f"{ranges['vendor']}{fmt.FIRST_ROW}:{ranges['vendor']}{fmt.RANGE_LAST_ROW}")
+    vendor.add_data_validation(validation)
 
 
 def _column_range(column: str) -> str:
