@@ -11,6 +11,7 @@ from toy_company import toy_staff
 from analysis import compare, report, staffing
 from analysis.horizon import evaluate_horizon
 from analysis.options import evaluate
+from analysis.report import summary as summary_report
 from analysis.report.years import cumulative_frame
 from analysis.summary import headline
 
@@ -88,9 +89,25 @@ def test_a_vendor_today_is_left_for_in_house_in_words():
                          replace(CHEAP, rate=40))
     comparison = compare.compare(inputs, draws=10)
     assert comparison.recommendation.option_id == "inhouse"
-    assert report.verdict(comparison, "en").text.startswith(
-        "Recommendation: bring customer service back in-house from Cheap.")
+    text = report.verdict(comparison, "en").text
+    assert text.startswith("Recommendation: bring customer service back in-house from Cheap.")
     assert comparison.recommendation.today_id == "vendor:Cheap"
+    # The move is worth what it saves against staying with Cheap (the in-house team's NPV against
+    # today's operation, worked by hand in test_horizon for this kind of case), not against the
+    # cheapest outsourced option.
+    npv = comparison.horizon.inhouse.npv
+    spread = comparison.uncertainty.option("inhouse").saving
+    step = summary_report.rounding_step(spread.p10, spread.p90, npv)
+    assert f"costs about SAR{summary_report.rounded(npv, step):,.0f} less in present value than " \
+        "staying with Cheap" in text
+
+
+def test_a_range_is_rounded_outwards():
+    # P10 1,536,483 and P90 5,385,232 to the million: 1,000,000 to 6,000,000, never the
+    # narrower 2,000,000 to 5,000,000; a P10 of -935 to the 100,000 is -100,000, not 0.
+    assert summary_report.widened(1_536_483, 5_385_232, 1_000_000) == (1_000_000, 6_000_000)
+    assert summary_report.widened(-935, 350_200, 100_000) == (-100_000, 400_000)
+    assert summary_report.widened(2_000, 3_000, 1_000) == (2_000, 3_000)
 
 
 def test_headline_rows_carry_the_horizon(outsourcing):

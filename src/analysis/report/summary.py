@@ -78,6 +78,13 @@ def rounded(value: float, step: float) -> float:
     return round(value / step) * step
 
 
+def widened(low: float, high: float, step: float) -> tuple[float, float]:
+    """A range's ends rounded outwards to multiples of `step`: the range given never claims
+    more certainty than the draws show (P10 1,536,483 and P90 5,385,232 by 1,000,000 are
+    1,000,000 and 6,000,000, not 2,000,000 and 5,000,000)."""
+    return math.floor(low / step) * step, math.ceil(high / step) * step
+
+
 def verdict_side(rec: recommend.Recommendation) -> str:
     """Which way the verdict goes (`recommend.FOR_OUTSOURCING` or `FOR_IN_HOUSE`); too close
     to call, the way the present value goes; without a quote, the way the benchmarks point
@@ -128,9 +135,9 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
                  "{high} less.")
     elif rec.verdict == recommend.OUTSOURCE:
         text = _("Recommendation: move from {today} to {option}. Over the {years} years of the "
-                 "planning horizon it would cost about {amount} less than the in-house team in "
-                 "present value, the cost of changing included; in 8 of 10 simulated cases the "
-                 "saving lies between {low} and {high}.")
+                 "planning horizon it would cost about {amount} less than staying with {today} "
+                 "in present value, the cost of changing included; in 8 of 10 simulated cases "
+                 "the saving lies between {low} and {high}.")
     elif rec.verdict == recommend.IN_HOUSE and in_house_today:
         text = _("Recommendation: keep customer service in-house. Over the {years} years of the "
                  "planning horizon the cheapest outsourced option, {option}, would cost about "
@@ -140,10 +147,8 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     elif rec.verdict == recommend.IN_HOUSE:
         text = _("Recommendation: bring customer service back in-house from {today}. Over the "
                  "{years} years of the planning horizon the in-house team costs about {amount} "
-                 "less in present value than the cheapest outsourced option, {option}, the cost "
-                 "of changing included; in 8 of 10 simulated cases between {low} and {high} "
-                 "less.")
-        low, high = -high, -low
+                 "less in present value than staying with {today}, the cost of changing "
+                 "included; in 8 of 10 simulated cases between {low} and {high} less.")
     elif rec.pv_saving > 0:
         text = _("Too close to call: over the {years} years of the planning horizon {option} is "
                  "cheaper by {amount} in present value with every input at its likeliest, but no "
@@ -165,6 +170,13 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
         if in_house_today:
             spread = comparison.uncertainty.option(chosen.id).saving
             low, high = spread.p10, spread.p90
+    if not in_house_today and chosen.id != rec.today_id and rec.verdict in (
+            recommend.OUTSOURCE, recommend.IN_HOUSE):
+        # A move away from today's vendor is worth what it saves against staying: the chosen
+        # option's NPV against today's operation, and the spread of that saving over the draws.
+        value = comparison.horizon.option(chosen.id).npv
+        spread = comparison.uncertainty.option(chosen.id).saving
+        low, high = spread.p10, spread.p90
     if rec.verdict in (recommend.OUTSOURCE, recommend.IN_HOUSE):
         text += " " + _("With every uncertain input drawn at once, it is the cheapest option in "
                         "{probability} of {draws} simulated cases (a recommendation needs "
@@ -174,6 +186,7 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     def money(figure: float) -> str:
         return fmt_money(rounded(figure, step), currency, lang)
 
+    low, high = widened(low, high, step)
     sentence = fill(text, lang, option=best, today=today,
                     years=fmt_number(rec.horizon_years, lang), amount=money(abs(value)),
                     saving=money(abs(value)), share=share(abs(rec.saving_share), lang),
@@ -385,10 +398,10 @@ def saving_sentence(comparison: compare.Comparison, lang: str) -> Html:
     mc = comparison.monte_carlo
     best = option_name(scenario.option(comparison.recommendation.best_outsourced_id), lang)
     step = rounding_step(mc.p10, mc.p90, comparison.recommendation.annual_saving)
+    p10, p90 = widened(mc.p10, mc.p90, step)
     return paragraph(fill(_(
         "Each bar is what an option saves a year against the in-house team today (below zero, it "
         "costs more). The black line on {option} spans the middle 80% of {draws} simulated "
         "cases, with every uncertain input drawn at once: from about {p10} to {p90}."
     ), lang, option=best, draws=fmt_number(len(mc.savings), lang),
-             p10=fmt_money(rounded(mc.p10, step), currency, lang),
-             p90=fmt_money(rounded(mc.p90, step), currency, lang)))
+             p10=fmt_money(p10, currency, lang), p90=fmt_money(p90, currency, lang)))
