@@ -289,6 +289,34 @@ def test_the_published_site_carries_no_machine_details(story):
     assert files_holding(root / "_build" / "html", machine_details(root, repository)) == []
 
 
+def _holding(folder: Path, words: tuple[str, ...]) -> list[str]:
+    """The files under `folder` whose bytes contain any of `words`."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
+                  if path.is_file() and any(word.encode() in path.read_bytes() for word in words))
+
+
+def _languages(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.is_dir())
+
+
+def test_a_build_of_another_company_leaves_nothing_of_the_last_under_build(story):
+    """Company "a" in English and Romanian, then "b" in English only: once "b" is built, no
+    file under `_build` (chapter runs, staging trees, Sphinx output, sites, snapshots) names or
+    prices "a", and the Romanian runs and staging tree are gone; the same workbook built again
+    in fewer languages keeps the others' work (nothing runs)."""
+    root, files = story
+    build = root / "_build"
+    assert pipeline.build(files["a"], ["en", "ro"], say=lambda line: None).published
+    assert _languages(build / "executed") == _languages(build / "stage") == ["en", "ro"]
+    again = pipeline.build(files["a"], ["en"], say=lambda line: None)
+    assert again.executed == 0
+    assert _languages(build / "executed") == ["en", "ro"]
+    assert _build(files["b"]).published
+    assert whole_book(root) == "b"
+    assert _languages(build / "executed") == _languages(build / "stage") == ["en"]
+    assert _holding(build, COMPANIES["a"].words) == []
+
+
 def _namespaces() -> None:
     """Skips (or, under CI, fails) when this process cannot make mount namespaces."""
     ok = shutil.which("unshare") and subprocess.run(

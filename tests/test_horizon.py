@@ -211,3 +211,34 @@ def test_a_longer_horizon_never_changes_the_sign_of_a_steady_saving(salary, rate
             npv = evaluate_horizon(scenario).option("vendor:Steady").npv
             signs.add((annual > 0, npv > 0))
         assert len(signs) == 1 and next(iter(signs))[0] == next(iter(signs))[1]
+
+
+NEW = replace(CHEAP, vendor="New")
+
+
+def test_todays_vendor_pays_no_set_up_fee_again():
+    """Cheap runs the phone line today; New quotes exactly the same terms.
+
+    Annual cost over a 3-year horizon, fees spread over the 3 years: New, a vendor still to set
+    up, 109,200 + (6,000 + 3,000) / 3 + 6,000 of checks = 118,200; Cheap, set up already,
+    109,200 + 3,000 / 3 + 6,000 = 116,200. Over the years Cheap's month 1 is its 9,600 alone,
+    while moving to New pays New's 6,000 set-up fee (and the 20,000 of knowledge transfer) in
+    month 1.
+    """
+    inputs = toy_company(replace(CHANGE, current_vendor="Cheap"), 3)
+    inputs = replace(inputs, quotes=(CHEAP, NEW))
+    years = laid_out(inputs)
+    assert years.scenario.option("vendor:New").total == pytest.approx(118_200)
+    assert years.scenario.option("vendor:Cheap").total == pytest.approx(116_200)
+    assert years.option("vendor:Cheap").one_off("transition", "setup_fees") == 0
+    assert years.option("vendor:Cheap").total[0] == pytest.approx(9_600)
+    assert years.option("vendor:New").one_off("transition", "setup_fees") == pytest.approx(6_000)
+
+
+def test_todays_vendor_one_year_is_its_annual_cost_less_the_exit_fee():
+    """One year staying with Cheap, nothing to change: 12 x 9,600 = 115,200 over the year, and
+    the annual cost 109,200 + 3,000 exit fee (one year) + 6,000 = 118,200 is that plus the exit
+    fee a steady-state year carries; no set-up fee in either."""
+    years = laid_out(toy_company(Years(current_vendor="Cheap"), 1))
+    assert years.option("vendor:Cheap").present_value == pytest.approx(115_200)
+    assert years.scenario.option("vendor:Cheap").total == pytest.approx(118_200)

@@ -108,6 +108,45 @@ def test_missing_sheets_are_all_reported(edited):
     assert only(problems) == [("Quotes", "—"), ("Assumptions", "—")]
 
 
+MISSING = ("Error: sheet “{}” is missing; copy it from a new template (made by `python -m analysis "
+           "template new-template.xlsx`) into this workbook, keeping its name, then fill it in")
+
+
+def test_a_missing_sheet_is_one_sentence_saying_so_and_what_to_do(edited):
+    """Each missing sheet is its own line: its name, "missing", and the template command; no
+    "cell —" and no "found (empty)" (there is no cell to name)."""
+    caught = pytest.raises(WorkbookInvalid, load, edited(drop=("Assumptions", "Years")))
+    assert caught.value.render().splitlines() == [MISSING.format("Assumptions"),
+                                                  MISSING.format("Years")]
+
+
+@pytest.mark.parametrize("lang, label, missing", [("ar", "خطأ", "مفقودة"),
+                                                  ("ro", "Eroare", "lipsește")])
+def test_a_missing_sheet_in_the_readers_language(edited, lang, label, missing):
+    caught = pytest.raises(WorkbookInvalid, load, edited(drop=("Assumptions",)))
+    (line,) = caught.value.render(lang).splitlines()
+    assert line.startswith(label) and missing in line and "Assumptions" in line
+    assert "python -m analysis template" in line and "cell" not in line
+
+
+def test_without_instructions_the_workbook_is_read_as_the_current_version(edited, filled_workbook):
+    """The Instructions sheet holds only the instructions and the version: a workbook without it
+    loads exactly as the untouched one, with one warning naming the sheet and version 2."""
+    inputs, warnings = load(edited(drop=("Instructions",)))
+    assert inputs == load(filled_workbook)[0]
+    (warning,) = warnings
+    assert (warning.sheet, warning.severity) == ("Instructions", Severity.WARNING)
+    assert warning.render().startswith(
+        "Warning: sheet “Instructions” is missing, so the workbook was read as format version 2")
+
+
+def test_without_instructions_a_missing_years_sheet_is_still_reported(edited):
+    """Read as version 2, whose sheets include Years: both Years and Quotes are reported."""
+    problems = problems_of(edited(drop=("Instructions", "Years", "Quotes")))
+    assert only(problems) == [("Quotes", "—"), ("Years", "—")]
+    assert only(problems, Severity.WARNING) == [("Instructions", "—")]
+
+
 @pytest.mark.parametrize("version", [3, "two", None])
 def test_wrong_format_version(edited, version):
     problems = problems_of(edited({"Instructions": {"B2": version}}))

@@ -9,7 +9,7 @@ from toy_company import company, hourly, toy_staff
 from two_channels import EMAIL, PHONE, inputs, quote
 
 from analysis import options, reference, staffing
-from analysis.model import Assumptions, BillingBasis, Channel, PricingModel, VendorQuote
+from analysis.model import Assumptions, BillingBasis, Channel, Hours, PricingModel, VendorQuote
 from analysis.options import (
     direction_split,
     evaluate,
@@ -201,3 +201,27 @@ def test_like_for_like_holds_a_quote_against_its_own_regions_range():
     # quote itself 100 x 10,920 = 1,092,000.
     assert like.total == pytest.approx(716_625)
     assert scenario.option("vendor:Dear").total == pytest.approx(1_092_000)
+
+
+@pytest.mark.parametrize("hours, hybrid", [
+    # Weekdays 09:00-18:00 and 08:00-18:00: no hour in the night (22:00-06:00) nor at the
+    # weekend (days 6 and 7): the hybrid would be the dedicated model row for row.
+    (Hours(5, 9, 18), False),
+    (Hours(5, 8, 18), False),
+    # Six days: the sixth is a weekend day, served by the shared pool in the hybrid.
+    (Hours(6, 9, 18), True),
+    # Weekdays to 23:00: the hour 22:00-23:00 is night.
+    (Hours(5, 9, 23), True),
+])
+def test_a_hybrid_benchmark_only_with_night_or_weekend_hours(hours, hybrid):
+    scenario = evaluate(company(demand=(replace(TOY_PHONE, hours=hours),)))
+    models = {o.id.split(":")[1] for o in scenario.of_kind("model")}
+    assert models == ({"shared", "dedicated", "hybrid"} if hybrid else {"shared", "dedicated"})
+
+
+def test_no_hybrid_when_only_outbound_works_at_night():
+    """Outbound calls are dedicated in every model: a night on them splits nothing."""
+    outbound = replace(TOY_PHONE, channel=Channel.OUTBOUND_PHONE)
+    inbound = replace(TOY_PHONE, hours=Hours(5, 9, 18))
+    scenario = evaluate(company(demand=(inbound, outbound)))
+    assert not [o for o in scenario.of_kind("model") if o.id.startswith("model:hybrid")]

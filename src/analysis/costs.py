@@ -537,7 +537,8 @@ def quote_cost(
       at the service level the vendor is expected to reach (`expected_service_level`), when the
       quote has such terms;
     - set-up and exit fees are paid once per contract; the contract is taken to last the
-      planning horizon, so each year carries (set-up + exit) / horizon years.
+      planning horizon, so each year carries (set-up + exit) / horizon years. Today's vendor
+      has been set up already: its quotes carry the exit fee only (`setup_fee_due`).
     `floor_hourly` (see `commission_floor_hourly`) turns on the commission-premium check.
     """
     billed = billed_quantity(quote, volume, success_rate, inputs)
@@ -568,7 +569,7 @@ def quote_cost(
         floor_topup=floor_topup,
         service_adjustment=service_adjustment(quote, usage + surcharge + floor_topup, expected,
                                               target) if terms else 0.0,
-        fees=(quote.setup_fee + quote.exit_fee) / inputs.company.horizon_years,
+        fees=(setup_fee_due(quote, inputs) + quote.exit_fee) / inputs.company.horizon_years,
         expected_service_level=expected,
         target_service_level=target,
         implied_hourly=implied,
@@ -576,6 +577,13 @@ def quote_cost(
             implied is not None and floor_hourly is not None and implied < floor_hourly
         ),
     )
+
+
+def setup_fee_due(quote: VendorQuote, inputs: Inputs) -> float:
+    """The set-up fee staying with (or moving to) this quote's vendor would cost: none for
+    today's vendor (Years B4), which was set up when its contract began; the quote's fee for any
+    other vendor. Company currency, as the quote's amounts."""
+    return 0.0 if quote.vendor == inputs.years.current_vendor else quote.setup_fee
 
 
 def retained_cost(retained: RetainedManagement, costs: InHouseCosts) -> float:

@@ -17,8 +17,9 @@ workbook's Years sheet, holds the inputs):
   price) also follows the exchange rate, which changes by `usd_rate_change` a year (flat when 0);
 - a change of operation at month t (from today's operation to the option at the start, and from
   an outsourced option back in-house at the planned exit) costs, in month t, the knowledge
-  transfer, the new vendors' set-up fees and the hiring and training of the people the new
-  operation needs beyond those in place (the InHouse sheet's recruitment and training per hire);
+  transfer, the new vendors' set-up fees (today's vendor pays none: `costs.setup_fee_due`), the
+  hiring and training of the people the new operation needs beyond those in place (the InHouse
+  sheet's recruitment and training per hire);
   during the `dual_running_months` from t the old operation runs alongside and is paid too (its
   vendors' charges, its vendor management when the new operation has none, and the people about
   to leave, at the in-house team's cost per person); in the first month without it (t + the
@@ -49,7 +50,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from analysis.costs import INHOUSE_CATEGORIES, QuoteCost
+from analysis.costs import INHOUSE_CATEGORIES, QuoteCost, setup_fee_due
 from analysis.i18n import N_
 from analysis.model import MONTHS_PER_YEAR, Inputs, VendorQuote
 from analysis.options import OptionCost, Scenario, evaluate, spec_of
@@ -410,7 +411,8 @@ class _Layout:
         after = people(new[year])
         row = out[month - 1]
         row[column(f"{event}.knowledge_transfer")] += self.plan.knowledge_transfer
-        row[column(f"{event}.setup_fees")] += self._fee(added, "setup_fee", month)
+        new_vendors = [q for q in added if setup_fee_due(q.quote, self.inputs)]
+        row[column(f"{event}.setup_fees")] += self._fee(new_vendors, "setup_fee", month)
         row[column(f"{event}.hiring")] += np.clip(after - before, 0, None).sum() * self.hire_cost
         leaving = np.clip(before - after, 0, None)
         stop = min(month + self.plan.dual_running_months, self.months + 1)

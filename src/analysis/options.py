@@ -262,14 +262,25 @@ def context(inputs: Inputs, reference: Reference, rate_factor: float = 1.0,
     return Context(inputs, reference, staffing, vendor.channels, rate_factor, committed)
 
 
+def models_of(inputs: Inputs) -> tuple[str, ...]:
+    """The models of seed 003 worth pricing for this company: the hybrid only when a channel it
+    would split (every channel but outbound, which is dedicated in every model) with contacts
+    is open at night or at weekends; otherwise it is the dedicated model, row for row."""
+    split = [d for d in inputs.demand
+             if d.channel is not Channel.OUTBOUND_PHONE and d.monthly_contacts > 0]
+    if any(staffing_stage.has_premium_hours(d.hours, inputs.assumptions) for d in split):
+        return MODELS
+    return tuple(m for m in MODELS if m != HYBRID)
+
+
 def specs(inputs: Inputs, reference: Reference) -> tuple[Spec, ...]:
-    """Every option, in the book's order: in-house, vendors, models, regions."""
+    """Every option, in the book's order: in-house, vendors, models (`models_of`), regions."""
     vendors = dict.fromkeys(q.vendor for q in inputs.quotes)
     return (
         Spec(INHOUSE_ID),
         *(Spec("vendor", (v,)) for v in vendors),
         *(Spec("model", (m, market, level))
-          for m in MODELS for market in MARKETS for level in LEVELS),
+          for m in models_of(inputs) for market in MARKETS for level in LEVELS),
         *(Spec("region", (r.id, level)) for r in reference.regions for level in LEVELS),
     )
 

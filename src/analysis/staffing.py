@@ -381,6 +381,17 @@ def open_week(hours: Hours, assumptions: Assumptions) -> _Week:
     return _week(hours, assumptions)
 
 
+def has_premium_hours(hours: Hours, assumptions: Assumptions) -> bool:
+    """Whether a channel open these `hours` is ever open at night or at a weekend (the hours
+    that earn the shift premium, as Assumptions sets the night and the weekend days).
+
+    A channel without such hours keeps business hours in the model's own terms: nothing in it
+    differs between business hours and nights or weekends (the hybrid benchmark, the cost of
+    long opening hours).
+    """
+    return bool(_week(hours, assumptions).premium.any())
+
+
 def night_hours(hour: np.ndarray, start: int, end: int) -> np.ndarray:
     """Whether each hour of the day falls in the night from `start` to `end`.
 

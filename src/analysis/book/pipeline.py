@@ -4,9 +4,10 @@ publish.
 One build at a time per output folder (`lock`); a second one refuses with who holds it. The
 workbook is read once (`snapshot`) and every chapter in every language reads that copy. Every step
 compares content hashes with the last successful build (`content.State`), so a build with nothing
-changed runs neither papermill nor Sphinx. Any failure or interruption raises before the published
-site is touched, and publishing is one atomic rename (`publish`): `_build/html/` is always the
-last whole book, of one company.
+changed runs neither papermill nor Sphinx. Once the workbook is read, whatever another workbook
+left in the working folders goes, in every language (`forget_other_workbooks`). Any failure or
+interruption raises before the published site is touched, and publishing is one atomic rename
+(`publish`): `_build/html/` is always the last whole book, of one company.
 """
 
 from __future__ import annotations
@@ -162,6 +163,51 @@ def _executed_path(lang: str, notebook: Path) -> Path:
     return paths.EXECUTED_DIR / lang / notebook.name
 
 
+def forget_other_workbooks(source: snapshot.Snapshot, state: content.State) -> None:
+    """Removes from `_build/executed/` and `_build/stage/` whatever another workbook left there.
+
+    A language not built this time would otherwise keep the previous company's chapter runs and
+    pages until it is built again. Kept: a chapter run whose recorded key is this snapshot's
+    (with today's notebook and package), and a language's staging tree whose pages are this
+    snapshot's (`State.sources`): a build of the same workbook in fewer languages costs nothing
+    later. The published site (`_build/sites/`, `_build/html`) is not touched: it stays the last
+    whole book until `publish` replaces it. The record forgets each entry before its files go,
+    so an interrupted clean-up only makes the next build redo that work.
+    """
+    package = content.package_digest()
+    notebooks = {notebook.name: notebook for notebook in stage.chapter_notebooks()}
+    found = [(folder, lang.name) for folder in (paths.EXECUTED_DIR, paths.STAGE_DIR)
+             if folder.is_dir() for lang in sorted(folder.iterdir()) if lang.is_dir()]
+    stale_runs, stale_stages = [], []
+    for folder, lang in found:
+        if folder == paths.STAGE_DIR:
+            if state.sources.get(lang) != source.digest:
+                stale_stages.append(folder / lang)
+                state.sources.pop(lang, None)
+                state.books.pop(lang, None)
+            continue
+        for run in sorted((folder / lang).iterdir()):
+            notebook = notebooks.get(run.name)
+            chapter = _chapter_id(lang, Path(run.name))
+            if notebook is None or state.notebooks.get(chapter) != content.notebook_key(
+                    notebook, source.digest, package, lang):
+                stale_runs.append(run)
+                state.notebooks.pop(chapter, None)
+    if not stale_runs and not stale_stages:
+        return
+    state.save()
+    for run in stale_runs:
+        if run.is_dir() and not run.is_symlink():
+            shutil.rmtree(run)
+        else:
+            run.unlink(missing_ok=True)
+    for tree in stale_stages:
+        shutil.rmtree(tree)
+    for folder in {run.parent for run in stale_runs}:
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
 def run_chapters(source: snapshot.Snapshot, languages: list[str], state: content.State, say: Say,
                  workers: int) -> int:
     """Runs every chapter whose key changed, on the snapshot; returns how many ran.
@@ -282,6 +328,7 @@ def build(workbook: str | Path, languages: list[str], say: Say, workers: object 
             say(warning.render(message_lang))
         cover = Cover.of(inputs, taken.path)
         state = content.State.load()
+        forget_other_workbooks(taken, state)
         executed = run_chapters(taken, languages, state, say, workers)
         outputs, rendered, site = render_books(taken, languages, state, say, workers, cover)
         published = publish.current_key(paths.HTML_DIR) != site[:16]

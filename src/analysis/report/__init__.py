@@ -25,6 +25,7 @@ from analysis.report.inhouse import (
 from analysis.report.methodology import (
     assumptions_table,
     formulas,
+    inhouse_rules,
     reference_tables,
     sources_table,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "headline_table",
     "hours_effect_text",
     "inhouse_chart",
+    "inhouse_rules",
     "inhouse_sentence",
     "inhouse_table",
     "language_note",

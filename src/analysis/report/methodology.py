@@ -14,10 +14,11 @@ import numpy as np
 import pandas as pd
 
 from analysis import reference as ref
+from analysis.costs import INHOUSE_CATEGORIES
 from analysis.i18n import N_, fmt_date, fmt_number, translator
-from analysis.model import Assumptions, Inputs, Years
+from analysis.model import Assumptions, InHouseCosts, Inputs, LicenceBasis, Years
 from analysis.names import Name, bdi_latin
-from analysis.report.blocks import Html, Text, table
+from analysis.report.blocks import Html, Text, bullets, paragraph, table
 from analysis.report.words import (
     DASH,
     REGION_NAMES,
@@ -48,6 +49,85 @@ UNIT_NAMES = {
 }
 
 
+INHOUSE_RULES = {
+    "salaries": N_("the agents to hire, the FTE of every channel rounded up once, at the agent "
+                   "salary"),
+    "shift_premium": N_("{premium} more pay for the share of in-seat hours worked at night or at "
+                        "weekends"),
+    "oncost": N_("{oncost} on salaries and the shift premium (the pay of every other role below "
+                 "includes it too)"),
+    "supervision": N_("one team lead per {agents} agents, at the team-lead salary"),
+    "operations_management": N_("one operations manager per {agents} agents, paid {pay}"),
+    "quality": N_("one quality analyst per {agents} agents, paid {pay}"),
+    "planning": N_("one workforce planner per {agents} agents, paid {pay}"),
+    "recruitment": N_("the cost per hire for the agents who replace leavers ({attrition} of the "
+                      "agents a year)"),
+    "training": N_("the training cost per hire, for the same hires"),
+    "trainee_wages": N_("{weeks} weeks' pay and on-cost for each new hire"),
+    "equipment": N_("bought for every desk and spread over {years} years"),
+    "software": N_("a licence for every agent, team lead and manager, each month"),
+    "rent": N_("rent and space for every desk, each month"),
+    "overhead": N_("maintenance and other overhead for every desk, each year"),
+}
+"""The rule of each in-house cost line (`costs.INHOUSE_CATEGORIES`, as chapter 04 counts them:
+`costs.inhouse_cost`), its figures filled from the workbook (`inhouse_rules`)."""
+LICENCE_RULES = {
+    LicenceBasis.PER_USER: INHOUSE_RULES["software"],
+    LicenceBasis.PER_SEAT: N_("a licence for every desk, each month"),
+}
+SOFTWARE_PRICE = {
+    LicenceBasis.PER_USER: N_("Software per licence, one for every user (company currency per "
+                              "month)"),
+    LicenceBasis.PER_SEAT: N_("Software per licence, one for every desk (company currency per "
+                              "month)"),
+}
+"""The assumptions table's label of the software price: a price per licence, and who needs one
+as the workbook says (InHouse "Software licences are paid")."""
+DESKS = N_("Desks are shared across shifts: there are as many as the most people on site at "
+           "once, the busiest hour's agents in seat and on breaks ({onsite} of paid time on site "
+           "off the phones), their team leads and the managers, analysts and planners.")
+_MANAGER_PAY = {"operations_management": "operations_manager_salary",
+                "quality": "quality_analyst_salary", "planning": "planner_salary"}
+_SPANS = {"supervision": "agents_per_team_lead",
+          "operations_management": "agents_per_operations_manager",
+          "quality": "agents_per_quality_analyst", "planning": "agents_per_planner"}
+
+
+def _pay(costs: InHouseCosts, field: str, lang: str) -> str:
+    """A manager's pay as the workbook sets it: its rule when the salary is blank."""
+    _ = translator(lang)
+    if getattr(costs, field) is not None:
+        return _("the salary your workbook gives")
+    (spec,) = [f for f in wf.MANAGEMENT_FIELDS if f.key == field]
+    return _(spec.default_text)
+
+
+def inhouse_rules(inputs: Inputs, lang: str) -> Html:
+    """Every line of the in-house cost (`costs.INHOUSE_CATEGORIES`) with its rule, filled with
+    the workbook's figures (spans, weeks, licences per user or per desk), then how desks are
+    counted; the same lines, in the same order, as chapter 04's breakdown."""
+    _ = translator(lang)
+    costs = inputs.inhouse
+    figures = {"premium": share(costs.night_weekend_premium, lang),
+               "oncost": share(costs.employer_oncost, lang),
+               "attrition": share(costs.attrition, lang),
+               "weeks": plain(costs.training_weeks, lang),
+               "years": plain(costs.equipment_years, lang)}
+    lines = []
+    for name, label in INHOUSE_CATEGORIES:
+        rule = LICENCE_RULES[costs.software_licences] if name == "software" else INHOUSE_RULES[name]
+        own = dict(figures)
+        if name in _SPANS:
+            own["agents"] = plain(getattr(costs, _SPANS[name]), lang)
+        if name in _MANAGER_PAY:
+            own["pay"] = _pay(costs, _MANAGER_PAY[name], lang)
+        lines.append(fill(_("{line}: {rule}"), lang, line=_(label),
+                          rule=fill(_(rule), lang, **own)))
+    desks = paragraph(fill(_(DESKS), lang, onsite=share(costs.onsite_shrinkage, lang)))
+    listed = bullets(lines)
+    return Html(listed.html + desks.html, f"{listed.text}\n{desks.text}")
+
+
 def field_value(field: wf.Field, value: object, lang: str) -> str:
     """A workbook value written as the reader would type it back: percent, hour, a dropdown's
     label or number; a blank with a rule says the rule (`Field.default_text`)."""
@@ -69,11 +149,14 @@ def assumption_rows(inputs: Inputs) -> pd.DataFrame:
     The InHouse sheet's first block all comes from the workbook; its management block (format
     v2), the Assumptions sheet's fields, the benchmark terms, the hourly profile and the Years
     sheet's figures have defaults (`model`), and `set` says the value differs. (Today's
-    operation is named in the chapter over the years.)
+    operation is named in the chapter over the years.) The software price is labelled a price
+    per licence, with who needs one as the workbook says (`SOFTWARE_PRICE`).
     """
     defaults = Assumptions()
-    rows = [{"key": f.key, "label": f.label, "field": f, "value": getattr(inputs.inhouse, f.key),
-             "default": None, "source": "workbook"}
+    software = SOFTWARE_PRICE[inputs.inhouse.software_licences]
+    rows = [{"key": f.key, "label": software if f.key == "software_per_seat_month" else f.label,
+             "field": f, "value": getattr(inputs.inhouse, f.key), "default": None,
+             "source": "workbook"}
             for f in wf.INHOUSE_FIELDS if f.key in {x.name for x in fields(inputs.inhouse)}]
     for f in wf.MANAGEMENT_FIELDS:
         value = getattr(inputs.inhouse, f.key)

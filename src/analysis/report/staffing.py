@@ -53,11 +53,13 @@ def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
 
 
 def hours_effect(inputs: Inputs) -> pd.DataFrame:
-    """Each channel open beyond `BUSINESS_WEEK`: its FTE, and the FTE for the same monthly
-    contacts answered in a business week instead, to show what the long opening hours cost."""
+    """Each channel open at night or at weekends (`staffing.has_premium_hours`): its FTE, and the
+    FTE for the same monthly contacts answered in a business week instead, to show what the long
+    opening hours cost. A channel open in daytime on weekdays only (08:00 to 18:00, say) keeps
+    business hours already: comparing it with `BUSINESS_WEEK` would say nothing."""
     rows = []
     for d in inputs.demand:
-        if d.hours.hours_per_week <= BUSINESS_WEEK.hours_per_week:
+        if not staffing.has_premium_hours(d.hours, inputs.assumptions):
             continue
         actual = staffing.staff_channel(d, inputs.inhouse, inputs.assumptions)
         office = staffing.staff_channel(replace(d, hours=BUSINESS_WEEK), inputs.inhouse,

@@ -5,7 +5,8 @@ workbook in one pass rather than one error per run. It never writes to the
 file: the bytes are read once and both openpyxl views (cached values and
 formulas) are built from memory (`cells`). Formulas are fine as long as the
 spreadsheet program saved their values; a formula openpyxl wrote itself has
-none. Only a missing sheet or a wrong format version stops the check early;
+none. Only a missing sheet or a wrong format version stops the check early
+(a missing Instructions sheet only warns: `_structure`);
 everything else is the sheet rules' (`sheets`).
 """
 
@@ -20,7 +21,13 @@ from analysis.model import Inputs
 from analysis.workbook import format as fmt
 from analysis.workbook import numbers, plausible
 from analysis.workbook.cells import CellData, Cells, found_text, number_text, open_book
-from analysis.workbook.problems import AssumedDefaults, Problem, Severity, WorkbookInvalid
+from analysis.workbook.problems import (
+    AssumedDefaults,
+    MissingSheet,
+    Problem,
+    Severity,
+    WorkbookInvalid,
+)
 from analysis.workbook.sheets import read_sheets
 from analysis.workbook.xlsx import Area, Book, CellRange, SheetCells, split_coordinate
 
@@ -70,9 +77,9 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
     is wrong.
     """
     book = open_book(path, _areas())
-    problems = _structure(book)
-    if problems:
-        raise WorkbookInvalid(problems)
+    structure = _structure(book)
+    if any(p.severity is Severity.ERROR for p in structure):
+        raise WorkbookInvalid(structure)
     version = int(_version(book).value)
     newer = tuple(f for f in fmt.fields() if f.since > version)
     present = fmt.sheets_in(version)
@@ -89,7 +96,7 @@ def load(path: str | Path) -> tuple[Inputs, list[Problem]]:
     inputs = _dated(inputs, book.saved)
     hidden = {(p.sheet, p.cell) for p in found if p.expected == MERGED}
     problems = [p for p in problems if (p.sheet, p.cell) not in hidden]
-    problems = _assumed_defaults(version, _noticed(newer)) + found + problems
+    problems = structure + _assumed_defaults(version, _noticed(newer)) + found + problems
     if inputs is None or any(p.severity is Severity.ERROR for p in problems):
         raise WorkbookInvalid(problems)
     problems += plausible.quote_warnings(inputs, quote_rows, sheets[fmt.QUOTES])
@@ -104,20 +111,42 @@ def _dated(inputs: Inputs | None, saved: dt.date | None) -> Inputs | None:
                                            date_from_file=True))
 
 
+MISSING_SHEET = N_(
+    "sheet “{sheet}” is missing; copy it from a new template (made by `{command}`) into this "
+    "workbook, keeping its name, then fill it in"
+)
+MISSING_INSTRUCTIONS = N_(
+    "sheet “{sheet}” is missing, so the workbook was read as format version {version}; to "
+    "silence this notice, copy the sheet from a new template (made by `{command}`)"
+)
+
+
 def _structure(book: Book) -> list[Problem]:
     """Missing sheets and a wrong format version: nothing else can be read reliably.
 
-    The sheets required are those of the workbook's version (a sheet added later is read as
-    blank); when the version cannot be read, those of version 1.
+    Every missing sheet is one problem of its own (`MissingSheet`), all of them at once. The
+    sheets required are those of the workbook's version (a sheet added later is read as blank).
+
+    A workbook without the Instructions sheet is read as the current format version, with a
+    warning, rather than refused: that sheet holds only the instructions and the version number,
+    nothing the analysis reads, and people delete it as clutter. The current version is the one
+    to assume because a missing sheet of that version is then reported as missing too (a
+    workbook made from an older template is told to copy the sheets added since, which is what
+    fixes it), while assuming version 1 would silently drop the fields added since.
     """
-    version = _version(book).value if fmt.INSTRUCTIONS in book.sheets else None
+    version = _version(book).value
     required = fmt.sheets_in(int(version) if version in fmt.SUPPORTED_VERSIONS else 1)
-    problems = [
-        Problem(name, "—", "", N_("a sheet named “{sheet}”"), params=(("sheet", name),))
+    problems: list[Problem] = [
+        MissingSheet(name, "—", "", MISSING_SHEET)
         for name in required
-        if name not in book.sheets and name not in fmt.OPTIONAL_SHEETS
+        if name not in book.sheets and name != fmt.INSTRUCTIONS
+        and name not in fmt.OPTIONAL_SHEETS
     ]
-    if fmt.INSTRUCTIONS in book.sheets and version not in fmt.SUPPORTED_VERSIONS:
+    if fmt.INSTRUCTIONS not in book.sheets:
+        problems.insert(0, MissingSheet(fmt.INSTRUCTIONS, "—", "", MISSING_INSTRUCTIONS,
+                                        Severity.WARNING,
+                                        params=(("version", str(fmt.FORMAT_VERSION)),)))
+    elif version not in fmt.SUPPORTED_VERSIONS:
         problems.append(Problem(
             fmt.INSTRUCTIONS, fmt.VERSION_CELL,
             found_text(book.sheets[fmt.INSTRUCTIONS].cells.get(fmt.VERSION_CELL, CellData(None))),
@@ -128,6 +157,9 @@ def _structure(book: Book) -> list[Problem]:
 
 
 def _version(book: Book) -> numbers.Parsed:
+    """Instructions!B2, parsed; the current version when the sheet is missing (`_structure`)."""
+    if fmt.INSTRUCTIONS not in book.sheets:
+        return numbers.parse_number(fmt.FORMAT_VERSION)
     cell = book.sheets[fmt.INSTRUCTIONS].cells.get(fmt.VERSION_CELL, CellData(None))
     return numbers.parse_number(cell.value)
 

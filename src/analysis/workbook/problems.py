@@ -73,6 +73,27 @@ class AssumedDefaults(Problem):
         return Problem.render(replace(self, params=(*self.params, ("assumed", listed))), lang)
 
 
+@dataclass(frozen=True)
+class MissingSheet(Problem):
+    """A sheet the format requires is not in the workbook: one per missing sheet.
+
+    It has no cell and nothing was found, so it reads as its own sentence: the sheet's name, that
+    it is missing, and what to do — copy it from a new template (`python -m analysis template`).
+    `expected` is that sentence's message id, filled with `sheet` and `command`.
+    """
+
+    def render(self, lang: str = "en") -> str:
+        _ = translator(lang)
+        label = _("Error") if self.severity is Severity.ERROR else _("Warning")
+        fields = {"sheet": self.sheet, "command": TEMPLATE_COMMAND, **dict(self.params)}
+        return _("{label}: {message}").format(label=label,
+                                              message=_(self.expected).format(**fields))
+
+
+TEMPLATE_COMMAND = "python -m analysis template new-template.xlsx"
+"""The command making a new blank workbook; shown as it is typed, never translated."""
+
+
 class WorkbookInvalid(AnalysisError):
     """The workbook has one or more errors; `problems` lists all of them, warnings too."""
 
