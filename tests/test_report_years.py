@@ -103,10 +103,11 @@ def test_a_vendor_today_is_left_for_in_house_in_words():
 
 
 def test_a_range_is_rounded_outwards():
-    # P10 1,536,483 and P90 5,385,232 to the million: 1,000,000 to 6,000,000, never the
-    # narrower 2,000,000 to 5,000,000; a P10 of -935 to the 100,000 is -100,000, not 0.
-    assert summary_report.widened(1_536_483, 5_385_232, 1_000_000) == (1_000_000, 6_000_000)
-    assert summary_report.widened(-935, 350_200, 100_000) == (-100_000, 400_000)
+    # Ends to a tenth of the amount's step, outwards: P10 1,536,483 and P90 5,385,232 around an
+    # amount given to the million are 1,500,000 and 5,400,000, never the narrower 2,000,000 and
+    # 5,000,000; a P10 of -935 around an amount to the 100,000 is -10,000, not 0.
+    assert summary_report.widened(1_536_483, 5_385_232, 1_000_000) == (1_500_000, 5_400_000)
+    assert summary_report.widened(-935, 350_200, 100_000) == (-10_000, 360_000)
     assert summary_report.widened(2_000, 3_000, 1_000) == (2_000, 3_000)
 
 

@@ -79,10 +79,12 @@ def rounded(value: float, step: float) -> float:
 
 
 def widened(low: float, high: float, step: float) -> tuple[float, float]:
-    """A range's ends rounded outwards to multiples of `step`: the range given never claims
-    more certainty than the draws show (P10 1,536,483 and P90 5,385,232 by 1,000,000 are
-    1,000,000 and 6,000,000, not 2,000,000 and 5,000,000)."""
-    return math.floor(low / step) * step, math.ceil(high / step) * step
+    """A range's ends rounded outwards to a tenth of `step` (the step of the amount they
+    surround): the range given never claims more certainty than the draws show, nor hides a sign
+    (P10 1,536,483 and P90 5,385,232 by a step of 1,000,000 are 1,500,000 and 5,400,000, not the
+    narrower 2,000,000 and 5,000,000; a P10 of -935 by 100,000 is -10,000, not 0)."""
+    fine = max(step / 10, 1.0)
+    return math.floor(low / fine) * fine, math.ceil(high / fine) * fine
 
 
 def verdict_side(rec: recommend.Recommendation) -> str:
@@ -190,7 +192,8 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
     sentence = fill(text, lang, option=best, today=today,
                     years=fmt_number(rec.horizon_years, lang), amount=money(abs(value)),
                     saving=money(abs(value)), share=share(abs(rec.saving_share), lang),
-                    low=money(low), high=money(high), chosen=option_name(chosen, lang),
+                    low=fmt_money(low, currency, lang), high=fmt_money(high, currency, lang),
+                    chosen=option_name(chosen, lang),
                     probability=probability(rec.p_cheapest or 0.0, lang),
                     threshold=share(rec.threshold, lang), draws=fmt_number(rec.draws, lang))
     note = fill(_("Amounts here are rounded to {step}, as finely as the uncertainty of the "
