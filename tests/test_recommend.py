@@ -63,7 +63,7 @@ def test_recommends_the_cheaper_vendor():
     assert verdict.npv == pytest.approx(381_600)
     assert verdict.payback_month == 1
     assert dict(verdict.reasons[0].params)["saving_money"] == pytest.approx(381_600)
-    assert dict(verdict.reasons[0].params)["years_count"] == 2
+    assert dict(verdict.reasons[0].params)["horizon_years"] == 2
     assert dict(verdict.reasons[1].params)["saving_money"] == pytest.approx(190_800)
     # Nights and weekends are 88 of 168 hours: the 24/7 reason is given.
     night = [m for m in verdict.reasons if "night" in m.id]

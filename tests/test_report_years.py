@@ -10,6 +10,8 @@ from toy_company import toy_staff
 
 from analysis import compare, report, staffing
 from analysis.horizon import evaluate_horizon
+from analysis.i18n import fmt_years
+from analysis.names import strip_isolates
 from analysis.options import evaluate
 from analysis.report import summary as summary_report
 from analysis.report.years import cumulative_frame
@@ -34,8 +36,9 @@ def test_the_verdict_speaks_of_the_horizons_present_value(outsourcing):
     text = report.verdict(comparison, "en").text
     # In-house 28,000 x the twelve factors minus the vendor's months, as test_horizon works out:
     # 99,578, given to the SAR10,000 the simulated range allows.
-    assert text.startswith("Recommendation: outsource to Cheap. Over the 1 years of the planning "
-                           "horizon it would cost about SAR100,000 less than the in-house team")
+    # A one-year horizon is "1 year", never "1 years".
+    assert text.startswith("Recommendation: outsource to Cheap. Over the planning horizon of 1 "
+                           "year it would cost about SAR100,000 less than the in-house team")
     basis = report.basis(comparison, "en").text
     assert "discounted at 12% a year" in basis and "today's operation (In-house team)" in basis
     # The steady-state year beside it: 336,000 against 124,200 (fees spread), 211,800 less.
@@ -134,3 +137,11 @@ def test_todays_operation_is_named_in_the_readers_language(outsourcing):
     reasons = report.reasons(comparison, "ar").text
     assert "مقارنةً بالتشغيل الحالي (" in reasons and "فريق داخلي" in reasons
     assert "In-house team" not in reasons
+
+
+@pytest.mark.parametrize(("count", "lang", "expected"), [
+    (1, "en", "1 year"), (3, "en", "3 years"), (1, "ro", "1 an"), (3, "ro", "3 ani"),
+    (1, "ar", "سنة واحدة"),
+])
+def test_a_horizon_is_counted_in_words(count, lang, expected):
+    assert strip_isolates(fmt_years(count, lang)) == expected

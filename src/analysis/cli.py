@@ -21,7 +21,7 @@ import numpy as np
 from analysis import console, erlang, erlang_a, options, summary
 from analysis import reference as ref
 from analysis.errors import AnalysisError
-from analysis.i18n import LANGUAGES, fmt_money, fmt_number, fmt_percent, translator
+from analysis.i18n import LANGUAGES, fmt_money, fmt_number, fmt_percent, fmt_years, translator
 from analysis.model import Inputs
 from analysis.uncertainty import DRAWS, SEED, THRESHOLD, analyse
 from analysis.workbook import load, write_template
@@ -159,9 +159,9 @@ def _uncertainty(args: argparse.Namespace, say: Callable[[str], None]) -> int:
              *(money(row, key) for key in ("p10", "p50", "p90")))
             for row in answer["options"]]
     widths = [max(len(line[i]) for line in (headers, *rows)) for i in range(len(headers))]
-    say(_("Present value over the {years} years of the planning horizon, {draws} draws of every "
+    say(_("Present value over the planning horizon of {years}, {draws} draws of every "
           "uncertain input (seed {seed}); benchmarks are no offer and never the cheapest.").format(
-        years=fmt_number(answer["years"], lang), draws=fmt_number(answer["draws"], lang),
+        years=fmt_years(answer["years"], lang), draws=fmt_number(answer["draws"], lang),
         seed=answer["seed"]))
     for line in (headers, *rows):
         say("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)

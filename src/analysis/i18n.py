@@ -126,6 +126,16 @@ def fmt_money(value: float, currency: str, lang: str, digits: int = 0) -> str:
     ), lang)
 
 
+def fmt_years(count: int, lang: str) -> str:
+    """A number of years in words ("1 year", "3 years"): the messages take the whole phrase, so a
+    one-year horizon never reads "1 years" (gettext plurals are not needed for the horizon's
+    1 to 10 years: Arabic writes "عدد السنوات: 3", Romanian "1 an" / "3 ani")."""
+    _ = translator(lang)
+    if count == 1:
+        return _("1 year")
+    return _("{count} years").format(count=fmt_number(count, lang))
+
+
 def fmt_number(value: float, lang: str, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return figures_isolated(format_decimal(value, format=pattern, locale=locale(lang)), lang)

@@ -207,17 +207,17 @@ def _break_even_reason(scenario: Scenario, uncertainty: Uncertainty,
 def _present_value_reason(best: OptionCost, pv_saving: float, years: int) -> Message:
     if pv_saving > 0:
         return Message(
-            N_("Over the {years_count} years of the planning horizon, {option} costs "
+            N_("Over the planning horizon of {horizon_years}, {option} costs "
                "{saving_money} less than the in-house team in present value, every change of "
                "operation included."),
-            (("years_count", years), ("option", best.name), ("saving_money", pv_saving)),
+            (("horizon_years", years), ("option", best.name), ("saving_money", pv_saving)),
             FOR_OUTSOURCING,
         )
     return Message(
-        N_("Over the {years_count} years of the planning horizon, the cheapest outsourced "
+        N_("Over the planning horizon of {horizon_years}, the cheapest outsourced "
            "option, {option}, costs {extra_money} more than the in-house team in present value, "
            "every change of operation included."),
-        (("years_count", years), ("option", best.name), ("extra_money", -pv_saving)),
+        (("horizon_years", years), ("option", best.name), ("extra_money", -pv_saving)),
         FOR_IN_HOUSE,
     )
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from analysis import compare, options
 from analysis import reference as ref
 from analysis.horizon import Horizon, evaluate_horizon
-from analysis.i18n import N_, direction, fmt_money, fmt_number, fmt_percent, translator
+from analysis.i18n import N_, direction, fmt_money, fmt_number, fmt_percent, fmt_years, translator
 from analysis.model import MONTHS_PER_YEAR, Inputs
 from analysis.names import Name, isolate, shorten, strip_isolates
 
@@ -245,8 +245,8 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     def shown(name: str) -> str:
         return shown_name(name, lang)
 
-    headers = (_("Option"), _("Present value, {years} years").format(
-        years=fmt_number(years, lang)), _("NPV against today"), _("Payback month"),
+    headers = (_("Option"), _("Present value, {years}").format(
+        years=fmt_years(years, lang)), _("NPV against today"), _("Payback month"),
         _("Annual cost"), _("Per contact"), _("FTE"), _("Saving vs in-house"))
     table = [
         (shown(row.name), fmt_money(row.present_value, currency, lang),
@@ -269,9 +269,9 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
 
     offers, benchmarks = offers_and_benchmarks(rows)
     position = {id(row): cells for row, cells in zip(rows, table, strict=True)}
-    lines = [_("{company}: customer-service sourcing options, cheapest over the {years} years "
-               "of the planning horizon first; annual figures are for a steady-state year").format(
-        company=shown(inputs.company.name), years=fmt_number(years, lang)),
+    lines = [_("{company}: customer-service sourcing options, cheapest over the planning "
+               "horizon of {years} first; annual figures are for a steady-state year").format(
+        company=shown(inputs.company.name), years=fmt_years(years, lang)),
         "", _(OFFERS_HEADING), line(headers)]
     lines += [line(position[id(row)]) for row in offers]
     if benchmarks:

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from analysis import staffing
-from analysis.i18n import fmt_number, translator
+from analysis.i18n import fmt_number, fmt_years, translator
 from analysis.model import Channel, ChannelDemand, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import Size, finish, layout, lines, value_y, words
@@ -40,8 +40,7 @@ def company_table(inputs: Inputs, lang: str) -> Html:
                              currency=company.currency,
                              rate=fmt_number(company.usd_rate, lang, 2))],
         [_("Opening hours"), hours_text(company.hours, lang)],
-        [_("Planning horizon"), fill(_("{years} years"), lang,
-                                     years=fmt_number(company.horizon_years, lang))],
+        [_("Planning horizon"), fmt_years(company.horizon_years, lang)],
         [_("Date of the figures"), date_line(inputs, lang)],
         [_("Customers' main language"),
          capitalised(language_name(company.customer_language, lang))

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import compare, options, recommend
-from analysis.i18n import N_, currency_symbol, fmt_money, fmt_number, translator
+from analysis.i18n import N_, currency_symbol, fmt_money, fmt_number, fmt_years, translator
 from analysis.model import Inputs
 from analysis.report.blocks import Figure, Html, Text, bullets, paragraph, table
 from analysis.report.charts import (
@@ -126,38 +126,38 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
         if rec.annual_saving <= 0:
             low, high = -mc.p90, -mc.p10
     elif rec.verdict == recommend.OUTSOURCE and in_house_today:
-        text = _("Recommendation: outsource to {option}. Over the {years} years of the planning "
-                 "horizon it would cost about {amount} less than the in-house team in present "
+        text = _("Recommendation: outsource to {option}. Over the planning horizon of {years} it "
+                 "would cost about {amount} less than the in-house team in present "
                  "value, the cost of changing included; in 8 of 10 simulated cases the saving "
                  "lies between {low} and {high}.")
     elif rec.verdict == recommend.OUTSOURCE and rec.option_id == rec.today_id:
-        text = _("Recommendation: stay with {option}, your vendor today. Over the {years} years "
-                 "of the planning horizon it costs about {amount} less in present value than "
+        text = _("Recommendation: stay with {option}, your vendor today. Over the planning horizon "
+                 "of {years} it costs about {amount} less in present value than "
                  "bringing the work in-house; in 8 of 10 simulated cases between {low} and "
                  "{high} less.")
     elif rec.verdict == recommend.OUTSOURCE:
-        text = _("Recommendation: move from {today} to {option}. Over the {years} years of the "
-                 "planning horizon it would cost about {amount} less than staying with {today} "
+        text = _("Recommendation: move from {today} to {option}. Over the planning horizon of "
+                 "{years} it would cost about {amount} less than staying with {today} "
                  "in present value, the cost of changing included; in 8 of 10 simulated cases "
                  "the saving lies between {low} and {high}.")
     elif rec.verdict == recommend.IN_HOUSE and in_house_today:
-        text = _("Recommendation: keep customer service in-house. Over the {years} years of the "
-                 "planning horizon the cheapest outsourced option, {option}, would cost about "
+        text = _("Recommendation: keep customer service in-house. Over the planning horizon of "
+                 "{years} the cheapest outsourced option, {option}, would cost about "
                  "{amount} more in present value, the cost of changing included; in 8 of 10 "
                  "simulated cases between {low} and {high} more.")
         low, high = -high, -low
     elif rec.verdict == recommend.IN_HOUSE:
         text = _("Recommendation: bring customer service back in-house from {today}. Over the "
-                 "{years} years of the planning horizon the in-house team costs about {amount} "
+                 "planning horizon of {years} the in-house team costs about {amount} "
                  "less in present value than staying with {today}, the cost of changing "
                  "included; in 8 of 10 simulated cases between {low} and {high} less.")
     elif rec.pv_saving > 0:
-        text = _("Too close to call: over the {years} years of the planning horizon {option} is "
+        text = _("Too close to call: over the planning horizon of {years} {option} is "
                  "cheaper by {amount} in present value with every input at its likeliest, but no "
                  "option is the cheapest in at least {threshold} of {draws} simulated cases; "
                  "{chosen}, the most often cheapest, is so in {probability} of them.")
     else:
-        text = _("Too close to call: over the {years} years of the planning horizon the in-house "
+        text = _("Too close to call: over the planning horizon of {years} the in-house "
                  "team is cheaper than {option} by {amount} in present value with every input at "
                  "its likeliest, but no option is the cheapest in at least {threshold} of "
                  "{draws} simulated cases; {chosen}, the most often cheapest, is so in "
@@ -190,7 +190,7 @@ def verdict(comparison: compare.Comparison, lang: str) -> Html:
 
     low, high = widened(low, high, step)
     sentence = fill(text, lang, option=best, today=today,
-                    years=fmt_number(rec.horizon_years, lang), amount=money(abs(value)),
+                    years=fmt_years(rec.horizon_years, lang), amount=money(abs(value)),
                     saving=money(abs(value)), share=share(abs(rec.saving_share), lang),
                     low=fmt_money(low, currency, lang), high=fmt_money(high, currency, lang),
                     chosen=option_name(chosen, lang),
@@ -212,11 +212,11 @@ def basis(comparison: compare.Comparison, lang: str) -> Html:
     currency = inputs.company.currency
     rate = inputs.years.discount_rate
     best = scenario.option(rec.best_outsourced_id)
-    text = (_("Every option is compared on the present value of all it costs over the {years} "
-              "years of the planning horizon, discounted at {rate} a year, starting from today's "
+    text = (_("Every option is compared on the present value of all it costs over the planning "
+              "horizon of {years}, discounted at {rate} a year, starting from today's "
               "operation ({today}) and counting what changing costs.") if rate else
-            _("Every option is compared on all it costs over the {years} years of the planning "
-              "horizon (not discounted), starting from today's operation ({today}) and counting "
+            _("Every option is compared on all it costs over the planning horizon of "
+              "{years} (not discounted), starting from today's operation ({today}) and counting "
               "what changing costs."))
     text += " " + (_("In a steady-state year, {option} costs {option_cost} and the in-house "
                      "team {inhouse_cost}: {difference} a year less, {share} of the in-house "
@@ -225,7 +225,7 @@ def basis(comparison: compare.Comparison, lang: str) -> Html:
                      "team {inhouse_cost}: {difference} a year more, {share} of the in-house "
                      "cost."))
     return paragraph(fill(
-        text, lang, years=fmt_number(rec.horizon_years, lang), rate=share(rate, lang),
+        text, lang, years=fmt_years(rec.horizon_years, lang), rate=share(rate, lang),
         today=option_name(scenario.option(rec.today_id), lang),
         option=option_name(best, lang), option_cost=fmt_money(best.total, currency, lang),
         inhouse_cost=fmt_money(scenario.inhouse.total, currency, lang),
@@ -277,7 +277,7 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
     headers name."""
     _ = translator(lang)
     header = [_("Option"),
-              in_currency(_("Present value, {years} years").format(years=fmt_number(years, lang)),
+              in_currency(_("Present value, {years}").format(years=fmt_years(years, lang)),
                           currency, lang),
               in_currency(_("NPV against today"), currency, lang), _("Payback month"),
               in_currency(_("Annual saving vs in-house"), currency, lang),

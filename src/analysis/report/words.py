@@ -29,6 +29,7 @@ from analysis.i18n import (
     fmt_money,
     fmt_number,
     fmt_percent,
+    fmt_years,
     locale,
     translator,
 )
@@ -224,6 +225,8 @@ def param_text(name: str, value: object, currency: str, lang: str) -> str:
         return share(float(value), lang)  # type: ignore[arg-type]
     if name.endswith("_count"):
         return fmt_number(float(value), lang)  # type: ignore[arg-type]
+    if name.endswith("_years"):
+        return fmt_years(int(value), lang)  # type: ignore[arg-type]
     if name.endswith(("_minutes", "_hours")):
         return plain(float(value), lang)  # type: ignore[arg-type]
     if name == "channel":

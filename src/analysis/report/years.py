@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import compare, horizon
-from analysis.i18n import currency_symbol, fmt_money, fmt_number, translator
+from analysis.i18n import currency_symbol, fmt_money, fmt_number, fmt_years, translator
 from analysis.model import Inputs
 from analysis.options import INHOUSE_ID
 from analysis.report.blocks import Figure, Html, Text, markup, paragraph, table
@@ -63,8 +63,7 @@ def plan_table(inputs: Inputs, comparison: compare.Comparison, lang: str) -> Htm
     today = comparison.horizon.today
     team = horizon.people(today.option).sum() if plan.current_team is None else (
         plan.current_team * (1 + 1 / inputs.inhouse.agents_per_team_lead))
-    rows = [[_("Planning horizon"), _("{years} years").format(
-                years=fmt_number(comparison.horizon.years, lang))],
+    rows = [[_("Planning horizon"), fmt_years(comparison.horizon.years, lang)],
             [_("Today's operation"), shown(today_name(comparison, lang), lang)],
             [_("People in-house today (agents and team leads)"), plain(team, lang)]]
     for key in PLAN_KEYS:
@@ -164,9 +163,9 @@ def cumulative_sentence(comparison: compare.Comparison, lang: str) -> Html:
         "Each line adds up, month after month, what an option saves against today's operation "
         "({today}, the dashed line at zero), in the money of each month and after the cost of "
         "changing: it starts below zero when changing costs money, and the month it crosses "
-        "zero is its payback month. Over the {years} years, {option} costs least: {total} in "
-        "all, against {today_total} for today's operation."
-    ), lang, today=today_name(comparison, lang), years=fmt_number(years.years, lang),
+        "zero is its payback month. Over the planning horizon of {years}, {option} costs least: "
+        "{total} in all, against {today_total} for today's operation."
+    ), lang, today=today_name(comparison, lang), years=fmt_years(years.years, lang),
         option=name_of(comparison, ids[0], lang),
         total=fmt_money(cheapest.cumulative[-1], currency, lang),
         today_total=fmt_money(years.today.cumulative[-1], currency, lang))
@@ -233,16 +232,18 @@ def npv_sentence(comparison: compare.Comparison, lang: str) -> Html:
     found = years.option(best)
     definition = (_(
         "The net present value (NPV) is what an option saves against today's operation over the "
-        "{years} years, each month's money discounted at {rate} a year: above zero, the option "
-        "costs less. The payback month is the first month in which its saving, added up from "
-        "the start and after the cost of changing, is no longer negative.")
+        "planning horizon of {years}, each month's money discounted at {rate} a year: above "
+        "zero, the option costs less. The payback month is the first month in which its "
+        "saving, added up from the start and after the cost of changing, is no longer "
+        "negative.")
         if rate else _(
         "The net present value (NPV) is what an option saves against today's operation over the "
-        "{years} years (nothing is discounted: the workbook's discount rate is 0): above zero, "
-        "the option costs less. The payback month is the first month in which its saving, added "
-        "up from the start and after the cost of changing, is no longer negative.")
+        "planning horizon of {years} (nothing is discounted: the workbook's discount rate is "
+        "0): above zero, the option costs less. The payback month is the first month in which "
+        "its saving, added up from the start and after the cost of changing, is no longer "
+        "negative.")
     )
-    definition = fill(definition, lang, years=fmt_number(years.years, lang), rate=share(rate, lang))
+    definition = fill(definition, lang, years=fmt_years(years.years, lang), rate=share(rate, lang))
     if found.npv > 0:
         verdict = fill(_("{option} saves the most: {npv}, its change paid back in month {month}."),
                        lang, option=name_of(comparison, best, lang),
@@ -318,12 +319,12 @@ def meaning(comparison: compare.Comparison, lang: str) -> Html:
     chosen = comparison.recommendation.option_id
     found = years.option(chosen)
     if chosen == years.today_id:
-        text = _("Over the {years} years of the planning horizon, the cheapest way on from where "
+        text = _("Over the planning horizon of {years}, the cheapest way on from where "
                  "you are today is to keep today's operation, {option}.")
     else:
-        text = _("Over the {years} years of the planning horizon, the cheapest way on from where "
+        text = _("Over the planning horizon of {years}, the cheapest way on from where "
                  "you are today is {option}: it saves {npv} in present value against today's "
                  "operation, the cost of changing included.")
-    return paragraph(fill(text, lang, years=fmt_number(years.years, lang),
+    return paragraph(fill(text, lang, years=fmt_years(years.years, lang),
                           option=name_of(comparison, chosen, lang),
                           npv=fmt_money(found.npv, currency, lang)), strong=True)
