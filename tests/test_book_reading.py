@@ -10,6 +10,8 @@ every chapter and language. Measured on each page:
 - the text of every figure in a table stands at least 8 px from the text of the cells beside it
   (same line: horizontally; one above the other, in the phone's cards: vertically, between their
   em boxes);
+- table captions span the table's column (a phone's cards used to squeeze them into one cell's
+  width), and a two-column table (an item and its value) repeats no column label in its cards;
 - the company's name is on the page;
 - Arabic pages hold no English word outside names from the workbook, codes (all-capital
   abbreviations, the workbook's sheet names with their cells), proper names of models and
@@ -166,7 +168,16 @@ MEASURE = r"""
     });
     blocks.push(copy.textContent.replace(/\s+/g, ' ').trim());
   }
-  return {tables, gaps, chartText, words, blocks,
+  const captions = [...document.querySelectorAll('table.report-table caption')].filter(visible)
+    .map(c => ({width: c.getBoundingClientRect().width,
+                column: c.closest('.report-table-wrap').clientWidth, text: c.textContent}));
+  const pairLabels = [];
+  for (const cell of document.querySelectorAll('table.report-table td')) {
+    if (!visible(cell) || cell.parentElement.children.length !== 2) continue;
+    const label = getComputedStyle(cell, '::before').content;
+    if (label && label !== 'none' && label !== 'normal') pairLabels.push(label);
+  }
+  return {tables, gaps, chartText, words, blocks, captions, pairLabels,
           pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
           text: document.body.innerText};
 }
@@ -247,6 +258,22 @@ def test_no_page_scrolls_sideways(readings):
         assert seen["pageWidth"] <= seen["viewport"], (key, seen["pageWidth"])
         for table in seen["tables"]:
             assert not table["scrolls"], (key, table)
+
+
+def test_captions_span_the_column(readings):
+    # A caption in the phone's card layout used to shrink to a lone cell's width, a word a line.
+    captioned = 0
+    for key, seen in _each(readings):
+        for caption in seen["captions"]:
+            captioned += 1
+            assert caption["width"] >= caption["column"] - 0.5, (key, caption)
+    assert captioned
+
+
+def test_an_item_and_its_value_need_no_label(readings):
+    # A two-column table (item, value) keeps its header on a phone; no card repeats "Value".
+    for key, seen in _each(readings):
+        assert seen["pairLabels"] == [], (key, seen["pairLabels"][:3])
 
 
 def test_no_chart_text_is_smaller_than_11_px(readings):
