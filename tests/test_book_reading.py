@@ -1,5 +1,5 @@
-"""What a reader sees, measured in a real browser: the summary, staffing and regions chapters in
-English, Arabic and Romanian, on a desktop (1280 px) and a phone (390 px), offline.
+"""What a reader sees, measured in a real browser: every chapter page (each notebook of _toc.yml)
+in English, Arabic and Romanian, on a desktop (1280 px) and a phone (390 px), offline.
 
 One build and one Chromium (conftest.py's `site` and `browser`); one page per width, reused for
 every chapter and language. Measured on each page:
@@ -10,6 +10,8 @@ every chapter and language. Measured on each page:
 - the text of every figure in a table stands at least 8 px from the text of the cells beside it
   (same line: horizontally; one above the other, in the phone's cards: vertically, between their
   em boxes);
+- table captions span the table's column (a phone's cards used to squeeze them into one cell's
+  width), and a two-column table (an item and its value) repeats no column label in its cards;
 - the company's name is on the page;
 - Arabic pages hold no English word outside names from the workbook, codes (all-capital
   abbreviations, the workbook's sheet names with their cells), proper names of models and
@@ -18,10 +20,12 @@ every chapter and language. Measured on each page:
   of the catalogs (package and book) that has a Romanian translation of its own, none with two
   or more English function words.
 
-The methodology chapter is checked for language too (Arabic and Romanian, desktop width): it is
-where formulas, reference notes and sources used to stay in English. Chapters are found by the
-end of their name in _toc.yml, so renumbered notebooks keep being tested. Screenshots of every
-page go to test-artifacts/reading-<lang>-<chapter>-<width>.png.
+The language checks read the summary, staffing and regions chapters at both widths and the
+methodology at the desktop's (where formulas, reference notes and sources used to stay in
+English); the layout checks read every chapter. Chapters are found in _toc.yml (a notebook's
+name after its number), so renumbered or added notebooks keep being tested. Screenshots of
+every page go to test-artifacts/reading-<lang>-<chapter>-<width>.png (the first screen of a
+page; the whole page for the chapters the language checks read).
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ from analysis.workbook import loader
 
 ARTIFACTS = paths.ROOT / "test-artifacts"
 CHAPTERS = ("summary", "staffing", "regions")
+"""The chapters every check reads, the language checks included."""
+CHARTED = CHAPTERS
+"""Chapters that must show charts."""
 LANGUAGES = ("en", "ar", "ro")
 WIDTHS = (1280, 390)
 MIN_CHART_PX = 11.0
@@ -65,13 +72,14 @@ out: they are Romanian words too)."""
 
 
 def chapter_pages() -> dict[str, str]:
-    """chapter -> page name, found by the end of its notebook's name ("_summary")."""
+    """chapter -> page name for every notebook of _toc.yml: "summary" for notebooks/01_summary."""
     found = {}
     for name in stage.toc_files():
-        for chapter in (*CHAPTERS, "methodology"):
-            if name.rsplit("/", 1)[-1].endswith(f"_{chapter}"):
-                found[chapter] = name
-    assert set(found) == {*CHAPTERS, "methodology"}, found
+        stem = name.rsplit("/", 1)[-1]
+        number, _, chapter = stem.partition("_")
+        if name.startswith("notebooks/") and number.isdigit():
+            found[chapter] = name
+    assert {*CHAPTERS, "methodology"} <= set(found), found
     return found
 
 
@@ -160,7 +168,16 @@ MEASURE = r"""
     });
     blocks.push(copy.textContent.replace(/\s+/g, ' ').trim());
   }
-  return {tables, gaps, chartText, words, blocks,
+  const captions = [...document.querySelectorAll('table.report-table caption')].filter(visible)
+    .map(c => ({width: c.getBoundingClientRect().width,
+                column: c.closest('.report-table-wrap').clientWidth, text: c.textContent}));
+  const pairLabels = [];
+  for (const cell of document.querySelectorAll('table.report-table td')) {
+    if (!visible(cell) || cell.parentElement.children.length !== 2) continue;
+    const label = getComputedStyle(cell, '::before').content;
+    if (label && label !== 'none' && label !== 'normal') pairLabels.push(label);
+  }
+  return {tables, gaps, chartText, words, blocks, captions, pairLabels,
           pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
           text: document.body.innerText};
 }
@@ -181,8 +198,7 @@ def readings(browser, site):
     ARTIFACTS.mkdir(exist_ok=True)
     pages = chapter_pages()
     wanted = [(lang, chapter, width) for width in WIDTHS for lang in LANGUAGES
-              for chapter in CHAPTERS]
-    wanted += [(lang, "methodology", 1280) for lang in ("ar", "ro")]
+              for chapter in pages]
     found = {}
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
@@ -196,24 +212,45 @@ def readings(browser, site):
             page.wait_for_load_state("load")
             page.evaluate("document.fonts.ready.then(() => true)")
             page.screenshot(path=str(ARTIFACTS / f"reading-{lang}-{chapter}-{width}.png"),
-                            full_page=True)
+                            full_page=chapter in CHAPTERS)
             found[(lang, chapter, width)] = page.evaluate(MEASURE)
         context.close()
     return found
 
 
-def _each(readings, chapters=CHAPTERS):
-    return [(key, value) for key, value in readings.items() if key[1] in chapters]
+def _each(readings, chapters=None):
+    """The readings of `chapters` (every chapter by default)."""
+    return [(key, value) for key, value in readings.items()
+            if chapters is None or key[1] in chapters]
+
+
+def _language_checked(readings):
+    """The pages the language checks read: CHAPTERS at both widths, the methodology on a
+    desktop."""
+    return [(key, value) for key, value in readings.items()
+            if key[1] in CHAPTERS or (key[1] == "methodology" and key[2] == 1280)]
+
+
+def test_every_chapter_is_read():
+    pages = chapter_pages()
+    assert len(pages) >= 9, pages
+    assert all(name.startswith("notebooks/") for name in pages.values())
 
 
 def test_tables_fit_their_column_on_a_desktop(readings):
+    with_tables = set()
     for (lang, chapter, width), seen in _each(readings):
         if width != 1280:
             continue
-        assert seen["tables"], (lang, chapter)
+        if chapter in CHAPTERS:
+            assert seen["tables"], (lang, chapter)
+        if seen["tables"]:
+            with_tables.add(chapter)
         for table in seen["tables"]:
             assert table["width"] <= table["column"] + 0.5, (lang, chapter, table)
             assert not table["scrolls"], (lang, chapter, table)
+    # The widest tables: the quotes against their ranges, the years, the methodology's inputs.
+    assert {"outsourcing", "years", "methodology"} <= with_tables, with_tables
 
 
 def test_no_page_scrolls_sideways(readings):
@@ -223,9 +260,25 @@ def test_no_page_scrolls_sideways(readings):
             assert not table["scrolls"], (key, table)
 
 
+def test_captions_span_the_column(readings):
+    # A caption in the phone's card layout used to shrink to a lone cell's width, a word a line.
+    captioned = 0
+    for key, seen in _each(readings):
+        for caption in seen["captions"]:
+            captioned += 1
+            assert caption["width"] >= caption["column"] - 0.5, (key, caption)
+    assert captioned
+
+
+def test_an_item_and_its_value_need_no_label(readings):
+    # A two-column table (item, value) keeps its header on a phone; no card repeats "Value".
+    for key, seen in _each(readings):
+        assert seen["pairLabels"] == [], (key, seen["pairLabels"][:3])
+
+
 def test_no_chart_text_is_smaller_than_11_px(readings):
     for key, seen in _each(readings):
-        if key[1] == "staffing" or key[1] == "summary" or key[1] == "regions":
+        if key[1] in CHARTED:
             assert seen["chartText"], key
         small = [t for t in seen["chartText"] if t["px"] < MIN_CHART_PX]
         assert not small, (key, small[:5])
@@ -233,7 +286,8 @@ def test_no_chart_text_is_smaller_than_11_px(readings):
 
 def test_figures_in_tables_stand_apart_from_their_neighbours(readings):
     for key, seen in _each(readings):
-        assert seen["gaps"], key
+        if key[1] in CHAPTERS:
+            assert seen["gaps"], key
         close = [g for g in seen["gaps"] if g["gap"] < MIN_GAP_PX]
         assert not close, (key, close[:5])
 
@@ -259,7 +313,7 @@ def english_words(texts: list[str], names: list[str]) -> list[str]:
 
 def test_arabic_pages_have_no_english_word(readings, workbook_names):
     _company, names = workbook_names
-    for (lang, chapter, width), seen in readings.items():
+    for (lang, chapter, width), seen in _language_checked(readings):
         if lang == "ar":
             assert english_words(seen["words"], names) == [], (chapter, width)
 
@@ -295,7 +349,7 @@ def untranslated(blocks: list[str], english: set[str], names: list[str]) -> list
 def test_romanian_pages_have_no_english_sentence(readings, english_messages, workbook_names):
     _company, names = workbook_names
     assert len(english_messages) > 100  # the catalogs were read
-    for (lang, chapter, width), seen in readings.items():
+    for (lang, chapter, width), seen in _language_checked(readings):
         if lang == "ro":
             assert untranslated(seen["blocks"], english_messages, names) == [], (chapter, width)
 

@@ -127,8 +127,22 @@ def test_table_escapes_text_and_marks_figures_keys_and_labels():
             '<span class="report-table__value">1</span></td>') in block.html
     assert '<th scope="col" class="num key">Cost &lt;SAR&gt;</th>' in block.html
     assert '<td data-label="Name"><span class="report-table__value">&lt;b&gt;' in block.html
-    assert block.html.startswith('<div class="report-table-wrap"><table class="report-table">')
+    # Two columns, an item and its value: a table on a phone too (no "Cost" label in each card).
+    assert block.html.startswith(
+        '<div class="report-table-wrap"><table class="report-table report-table--pairs">')
     assert block.text == "Name | Cost <SAR>\n<b>Acme & Co</b> | 1"
+
+
+def test_figures_with_words_may_wrap_between_the_words():
+    # A numeric cell that holds words wraps between them ("words"); a bare figure, a share or a
+    # figure with a one-letter unit does not. Three columns: cards on a phone.
+    block = report.blocks.table(
+        ["Vendor", "Rate", "Range"],
+        [["Acme", "12.50 an hour in seat", "10.00 to 14.00"], ["Bee", "1,234.5", "12%"],
+         ["Cee", "٢٫٥ ر.س.", "1.5 × الراتب"]], numeric=(1, 2))
+    classes = re.findall(r'<td(?: class="([^"]*)")? data-label="R', block.html)
+    assert classes == ["num words", "num words", "num", "num", "num", "num words"]
+    assert block.html.startswith('<div class="report-table-wrap"><table class="report-table">')
 
 
 # --- derived figures --------------------------------------------------------------------------

@@ -81,7 +81,10 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]],
     """An HTML table of already formatted cells, for a desktop column and for a phone.
 
     `numeric` columns hold figures: they line up at the line's end (right in English, left in
-    Arabic), in tabular figures, and a figure never breaks across lines. `key` names the columns
+    Arabic), in tabular figures, and a figure never breaks across lines; a numeric cell that
+    also holds words ("12.50 an hour", "1.5 × the team leader's salary") is marked `words` and
+    wraps between them, so that no column is wider than its longest figure or word needs. `key`
+    names the columns
     that carry the decision (a saving): they are set in bold, and in the phone layout they come
     right after the row's first cell.
 
@@ -90,18 +93,22 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]],
     then every other cell with its column's header as a label (`data-label`), so nothing is
     hidden and nothing needs scrolling, right to left as well. A cell's content is one
     `report-table__value` span, so that the card lays it out as one piece beside its label. The
-    table sits in a `report-table-wrap`, the container whose width chooses the layout.
+    table sits in a `report-table-wrap`, the container whose width chooses the layout. A table of
+    two columns (an item and its value) is marked `report-table--pairs`: it fits a phone as it
+    is, so it keeps its header there instead of repeating the second column's header in every
+    card.
     """
     numeric, key = set(numeric), set(key)
 
-    def classes(column: int) -> str:
-        found = [name for name, held in (("num", column in numeric), ("key", column in key))
+    def classes(column: int, value: str = "") -> str:
+        found = [name for name, held in (("num", column in numeric), ("key", column in key),
+                                         ("words", column in numeric and _WORDS.search(value)))
                  if held]
         return f' class="{" ".join(found)}"' if found else ""
 
     def cell(value: str, column: int) -> str:
         label = escape(strip_isolates(header[column]), quote=True)
-        return (f'<td{classes(column)} data-label="{label}">'
+        return (f'<td{classes(column, strip_isolates(str(value)))} data-label="{label}">'
                 f'<span class="report-table__value">{markup(value)}</span></td>')
 
     head = "".join(f'<th scope="col"{classes(i)}>{markup(h)}</th>' for i, h in enumerate(header))
@@ -109,10 +116,15 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]],
         "<tr>" + "".join(cell(v, i) for i, v in enumerate(row)) + "</tr>" for row in rows
     )
     cap = f"<caption>{markup(caption)}</caption>" if caption else ""
-    html = (f'<div class="report-table-wrap"><table class="report-table">{cap}'
+    kind = "report-table report-table--pairs" if len(header) <= 2 else "report-table"
+    html = (f'<div class="report-table-wrap"><table class="{kind}">{cap}'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
     text = "\n".join(" | ".join(str(cell) for cell in line) for line in (header, *rows))
     return Html(html, f"{caption}\n{text}" if caption else text)
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+"""Two letters in a row (any script): a word, not a figure's unit or sign."""
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,11 @@ def quote_positions(scenario: options.Scenario) -> pd.DataFrame:
 
 
 def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
+    """Each quote against its region's published range: the vendor with its region (the range
+    is that region's), channel, model, rate, the price compared, the range and the verdict, in
+    seven columns so that the verdict stays in a desktop column in every language."""
     _ = translator(lang)
-    header = [_("Vendor"), _("Region"), _("Channel"), _("Pricing model"),
+    header = [_("Vendor (region)"), _("Channel"), _("Pricing model"),
               in_currency(_("Rate"), currency, lang), in_currency(_("Compared as"), currency, lang),
               in_currency(_("Published range"), currency, lang), _("Your quote is")]
     units = {"minute": _("{price} a minute"), "hour": _("{price} an hour in seat")}
@@ -135,11 +138,11 @@ def quotes_table(frame: pd.DataFrame, currency: str, lang: str) -> Html:
         published = DASH if none else fill(
             _("{low} to {high}"), lang, low=amount(r.low, lang, 2), high=amount(r.high, lang, 2))
         compared = DASH if none else fill(units[r.unit], lang, price=amount(r.compared, lang, 2))
-        rows.append([name_text(r.vendor, lang), region_name(r.region, lang),
-                     channel_name(r.channel, lang), model_name(r.model, lang),
-                     amount(r.rate, lang, 2), compared, published,
-                     _(POSITIONS[r.position])])
-    return table(header, rows, numeric=(4, 5, 6), key=(7,))
+        vendor = fill(_("{vendor} ({region})"), lang, vendor=name_text(r.vendor, lang),
+                      region=region_name(r.region, lang))
+        rows.append([vendor, channel_name(r.channel, lang), model_name(r.model, lang),
+                     amount(r.rate, lang, 2), compared, published, _(POSITIONS[r.position])])
+    return table(header, rows, numeric=(3, 4, 5), key=(6,))
 
 
 def quotes_chart(frame: pd.DataFrame, currency: str, lang: str) -> Figure | None:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
+from babel.lists import format_list
 
 from analysis import staffing
-from analysis.i18n import fmt_number, translator
+from analysis.i18n import fmt_number, locale, translator
 from analysis.model import Channel, ChannelDemand, Hours, Inputs
 from analysis.report.blocks import Figure, Html, bullets, paragraph, table
 from analysis.report.charts import HIGHLIGHT, NEUTRAL, Size, finish, layout, lines
@@ -22,24 +23,49 @@ BUSINESS_WEEK = Hours(days_per_week=5, open_hour=9, close_hour=18)
 """The week the 24/7 effect is measured against: five days, 09:00 to 18:00."""
 
 
+def blended_fte(channel: staffing.ChannelStaffing) -> float:
+    """The FTE of a channel's work done in phone and chat agents' idle time: its blended in-seat
+    hours over the hours an FTE is in seat a week (the channel's own hours per FTE)."""
+    if not channel.blended_agent_hours or not channel.fte:
+        return 0.0
+    return channel.blended_agent_hours * channel.fte / channel.weekly_agent_hours
+
+
 def staffing_table(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
-    """Agents per channel: peak, in-seat hours, FTE, premium hours, service achieved."""
+    """Agents per channel: peak, FTE of the in-house team, premium hours, service achieved.
+
+    When some work is blended into live agents' idle time (`staffing.blend`), a column says how
+    many FTE of each channel's work that is: a channel on its own takes its FTE plus that, the
+    figure the sentences below the table give (`hours_effect_text`, `queue_text`). Otherwise the
+    column shows the in-seat hours a week.
+    """
     _ = translator(lang)
-    header = [_("Channel"), _("Opening hours"), _("Agents at the busiest hour"),
-              _("In-seat hours a week"), _("FTE"), _("Night and weekend hours"),
-              _("Service level achieved"), _("Average wait (seconds)")]
+    blending = staff.blended_agent_hours > 0
+    middle = (_("Done in phone and chat agents' idle time (FTE)") if blending
+              else _("In-seat hours a week"))
+    header = [_("Channel"), _("Opening hours"), _("Agents at the busiest hour"), _("FTE"),
+              middle, _("Night and weekend hours"), _("Service level achieved"),
+              _("Average wait (seconds)")]
     demand = {d.channel: d for d in inputs.demand}
+
+    def middle_cell(c: staffing.ChannelStaffing) -> str:
+        if not blending:
+            return fmt_number(c.weekly_agent_hours, lang)
+        return fmt_number(blended_fte(c), lang, 1) if c.blended_agent_hours else DASH
+
     rows = [
         [channel_name(c.channel, lang), hours_text(demand[c.channel].hours, lang),
-         plain(c.peak_agents, lang), fmt_number(c.weekly_agent_hours, lang),
-         fmt_number(c.fte, lang, 1), share(c.premium_share, lang),
+         plain(c.peak_agents, lang), fmt_number(c.fte, lang, 1), middle_cell(c),
+         share(c.premium_share, lang),
          DASH if c.service_level is None else share(c.service_level, lang),
          DASH if c.asa_seconds is None else fmt_number(c.asa_seconds, lang)]
         for c in staff.in_house
     ]
-    rows.append([_("All channels"), "", "", fmt_number(staff.weekly_agent_hours, lang),
-                 fmt_number(staff.total_fte, lang, 1), share(staff.premium_share, lang), "", ""])
-    return table(header, rows, numeric=range(2, 8), key=(4,))
+    total_middle = (fmt_number(sum(blended_fte(c) for c in staff.in_house), lang, 1) if blending
+                    else fmt_number(staff.weekly_agent_hours, lang))
+    rows.append([_("All channels"), "", "", fmt_number(staff.total_fte, lang, 1), total_middle,
+                 share(staff.premium_share, lang), "", ""])
+    return table(header, rows, numeric=range(2, 8), key=(3,))
 
 
 def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
@@ -52,26 +78,31 @@ def staffing_sentence(staff: staffing.Staffing, lang: str) -> Html:
              share=share(staff.premium_share, lang)))
 
 
-def hours_effect(inputs: Inputs) -> pd.DataFrame:
-    """Each channel open at night or at weekends (`staffing.has_premium_hours`): its FTE, and the
-    FTE for the same monthly contacts answered in a business week instead, to show what the long
+def hours_effect(inputs: Inputs, staff: staffing.Staffing) -> pd.DataFrame:
+    """Each channel open at night or at weekends (`staffing.has_premium_hours`): its FTE in the
+    in-house team (as in the staffing table: after blending), and the team's FTE for that channel
+    with the same monthly contacts answered in a business week instead, to show what the long
     opening hours cost. A channel open in daytime on weekdays only (08:00 to 18:00, say) keeps
     business hours already: comparing it with `BUSINESS_WEEK` would say nothing."""
+    team = {c.channel: c for c in staff.in_house}
     rows = []
     for d in inputs.demand:
         if not staffing.has_premium_hours(d.hours, inputs.assumptions):
             continue
-        actual = staffing.staff_channel(d, inputs.inhouse, inputs.assumptions)
         office = staffing.staff_channel(replace(d, hours=BUSINESS_WEEK), inputs.inhouse,
                                         inputs.assumptions)
-        rows.append({"channel": str(d.channel), "fte": actual.fte, "business_fte": office.fte,
+        moved = staffing.blend(tuple(office if c.channel is d.channel else c
+                                     for c in staff.channels))
+        actual = team[d.channel]
+        rows.append({"channel": str(d.channel), "fte": actual.fte,
+                     "business_fte": next(c.fte for c in moved if c.channel is d.channel),
                      "premium_share": actual.premium_share})
     return pd.DataFrame(rows, columns=["channel", "fte", "business_fte", "premium_share"])
 
 
-def hours_effect_text(inputs: Inputs, lang: str) -> Html:
+def hours_effect_text(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
     _ = translator(lang)
-    effect = hours_effect(inputs)
+    effect = hours_effect(inputs, staff)
     if effect.empty:
         return paragraph(_("Every channel keeps business hours, so there are no night or weekend "
                            "shifts to staff."))
@@ -227,12 +258,22 @@ def queue_text(inputs: Inputs, staff: staffing.Staffing, lang: str) -> Html:
                 ).format(channel=name, hours=target))
     if staff.blended_agent_hours > 0:
         lines.append(_(
-            "{hours} in-seat hours a week of email, social media or outbound work are done by "
-            "phone and chat agents in their idle time, up to the maximum occupancy: fractions "
-            "of an agent that would otherwise need a part-time seat. This assumes one in-house "
-            "team trained on those channels; a vendor staffing a channel on its own does not "
-            "blend it."
-        ).format(hours=fmt_number(staff.blended_agent_hours, lang)))
+            "{hours} in-seat hours a week ({fte} FTE) of email, social media or outbound work "
+            "are done by phone and chat agents in their idle time, up to the maximum occupancy: "
+            "fractions of an agent that would otherwise need a part-time seat. The table counts "
+            "them in the phone and chat agents, not in their own channel: on its own, "
+            "{channels}. This assumes one in-house team trained on those channels; a vendor "
+            "staffing a channel on its own does not blend it."
+        ).format(hours=fmt_number(staff.blended_agent_hours, lang),
+                 fte=fmt_number(sum(blended_fte(c) for c in staff.in_house), lang, 1),
+                 channels=format_list([
+                     _("{channel} would take {alone} FTE ({fte} in the table + {blended} "
+                       "blended)").format(
+                         channel=channel_name(c.channel, lang),
+                         alone=fmt_number(c.fte + blended_fte(c), lang, 1),
+                         fte=fmt_number(c.fte, lang, 1),
+                         blended=fmt_number(blended_fte(c), lang, 1))
+                     for c in staff.in_house if c.blended_agent_hours], locale=locale(lang))))
     if not lines:
         return paragraph(_("No channel needs more than the basic model: nobody is assumed to "
                            "hang up, each chat agent handles one chat at a time, and there is "
