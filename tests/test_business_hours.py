@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from toy_company import PHONE, company
 
+from analysis import staffing
 from analysis.model import Assumptions, Hours
 from analysis.report.staffing import hours_effect, hours_effect_text
 from analysis.staffing import has_premium_hours
@@ -37,10 +38,11 @@ def test_business_hours_have_no_long_hours_comparison():
     """08:00-18:00 on weekdays is not compared with 09:00-18:00: no row, and the chapter says
     every channel keeps business hours."""
     inputs = company(demand=(replace(PHONE, hours=Hours(5, 8, 18)),))
-    assert hours_effect(inputs).empty
-    assert "Every channel keeps business hours" in str(hours_effect_text(inputs, "en"))
+    staff = staffing.staff(inputs)
+    assert hours_effect(inputs, staff).empty
+    assert "Every channel keeps business hours" in str(hours_effect_text(inputs, staff, "en"))
 
 
 def test_a_channel_open_at_weekends_is_compared_with_a_business_week():
     inputs = company(demand=(PHONE,))  # open 24/7
-    assert list(hours_effect(inputs)["channel"]) == [str(PHONE.channel)]
+    assert list(hours_effect(inputs, staffing.staff(inputs))["channel"]) == [str(PHONE.channel)]
