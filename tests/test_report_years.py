@@ -145,3 +145,13 @@ def test_todays_operation_is_named_in_the_readers_language(outsourcing):
 ])
 def test_a_horizon_is_counted_in_words(count, lang, expected):
     assert strip_isolates(fmt_years(count, lang)) == expected
+
+
+def test_when_staying_costs_least_the_chapter_says_so():
+    # Today Cheap runs the line at 9,600 a month (test_horizon): 115,200 over the year, less than
+    # bringing the work in-house, so no option "costs least against" itself.
+    inputs = toy_company(replace(CHANGE, current_vendor="Cheap", dual_running_months=1), 1)
+    comparison = compare.compare(inputs, draws=10)
+    text = report.cumulative_sentence(comparison, "en").text
+    assert text.endswith("Over the planning horizon of 1 year, keeping today's operation costs "
+                         "least: SAR115,200 in all.")

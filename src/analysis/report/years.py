@@ -165,6 +165,12 @@ def cumulative_sentence(comparison: compare.Comparison, lang: str) -> Html:
         "changing: it starts below zero when changing costs money, and the month it crosses "
         "zero is its payback month. Over the planning horizon of {years}, {option} costs least: "
         "{total} in all, against {today_total} for today's operation."
+    ) if ids[0] != years.today_id else _(
+        "Each line adds up, month after month, what an option saves against today's operation "
+        "({today}, the dashed line at zero), in the money of each month and after the cost of "
+        "changing: it starts below zero when changing costs money, and the month it crosses "
+        "zero is its payback month. Over the planning horizon of {years}, keeping today's "
+        "operation costs least: {total} in all."
     ), lang, today=today_name(comparison, lang), years=fmt_years(years.years, lang),
         option=name_of(comparison, ids[0], lang),
         total=fmt_money(cheapest.cumulative[-1], currency, lang),
