@@ -46,3 +46,19 @@ def test_business_hours_have_no_long_hours_comparison():
 def test_a_channel_open_at_weekends_is_compared_with_a_business_week():
     inputs = company(demand=(PHONE,))  # open 24/7
     assert list(hours_effect(inputs, staffing.staff(inputs))["channel"]) == [str(PHONE.channel)]
+
+
+def test_the_uncertainty_engine_prices_the_same_benchmarks():
+    """romania-saas keeps weekday business hours on every channel: no hybrid benchmark in the
+    scenario, so none in the simulation either (chapter 08 names each simulated option from the
+    scenario)."""
+    from analysis import options, reference
+    from analysis.uncertainty.engine import Engine
+    from analysis.workbook import load
+    from analysis.workbook.examples import EXAMPLES_DIR
+
+    inputs, _ = load(EXAMPLES_DIR / "romania-saas.xlsx")
+    simulated = [o.id for o in Engine(inputs, reference.load()).options]
+    priced = {o.id for o in options.evaluate(inputs).options}
+    assert not [i for i in simulated if ":hybrid:" in i]
+    assert set(simulated) <= priced

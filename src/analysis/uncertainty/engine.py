@@ -41,7 +41,7 @@ from analysis.model import (
     PricingModel,
     VendorQuote,
 )
-from analysis.options import DEDICATED, HYBRID, INHOUSE_ID, MODELS, SHARED
+from analysis.options import DEDICATED, HYBRID, INHOUSE_ID, MODELS, SHARED, models_of
 from analysis.reference import Reference
 from analysis.staffing import HOURS_PER_DAY
 from analysis.uncertainty.curves import (
@@ -199,7 +199,7 @@ class Engine:
         self.options = (
             OptionId(INHOUSE_ID, "inhouse"),
             *(OptionId(f"vendor:{v}", "vendor", v) for v in self.vendors),
-            *(OptionId(f"model:{m}:{market}:mid", "model") for m in MODELS
+            *(OptionId(f"model:{m}:{market}:mid", "model") for m in models_of(inputs)
               for market in ref.MARKETS),
         )
         self.today_id = current_id(inputs)
@@ -581,7 +581,7 @@ class Engine:
                     night_cost = hourly * night * WEEKS_PER_YEAR
                 day = (volume.agent_hours - volume.premium_hours) * WEEKS_PER_YEAR * hourly
                 totals[HYBRID] = totals[HYBRID] + day + night_cost
-            for model in MODELS:
+            for model in models_of(self.inputs):
                 usage[f"model:{model}:{market}:mid"] = totals[model] + np.zeros(v.size)
         dollars = self.inputs.company.currency != ref.CURRENCY
         months = self.inputs.assumptions.benchmark_setup_months
