@@ -46,7 +46,7 @@ def test_counts_match_the_exact_search(inputs, demand, scale):
     y = np.log(volume) + np.log(handling)
     plan = curve.plan(slot_aht, patience)
     curve.prepare(plan, y, y)
-    found = curve.slots(y, plan)
+    found = curve.slots(y, plan).T
 
     calls = per_day * weights.share[None, :] * volume[:, None]
     aht = slot_aht[:, None] * np.ones_like(calls)
@@ -86,4 +86,4 @@ def test_at_a_node_the_count_is_exact():
     extra = {} if patience is None else {"patience_seconds": demand.patience_seconds}
     exact = search(calls, demand.slot_aht_seconds, SECONDS_PER_HOUR, demand.target_seconds,
                    demand.service_level, cap, **extra).agents
-    assert (curve.slots(y, plan) == exact).all()
+    assert (curve.slots(y, plan).T == exact).all()

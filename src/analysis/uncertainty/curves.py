@@ -28,6 +28,8 @@ level a vendor is expected to reach on the agents it is paid for (`costs.expecte
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,8 +103,12 @@ def hour_weights(demand: ChannelDemand, assumptions: Assumptions) -> HourWeights
                        demand.hours.days_per_week, premium)
 
 
-_CODE = 1 << 20
-"""Two node indices packed in one integer (`plan`): far more nodes than a range reaches."""
+WORKERS = min(os.cpu_count() or 1, 4)
+"""Threads that work out thresholds (`QueueCurve._exact`) or price points (`engine`) at once:
+numpy and scipy leave Python's lock while they compute, and every node or point is worked out
+on its own, so the figures are the same on any number of threads."""
+SPLIT = 64
+"""Nodes below which the thresholds are worked out on one thread (too little to share)."""
 
 
 @dataclass(frozen=True)
@@ -166,24 +172,29 @@ class QueueCurve:
     def plan(self, slot_aht: np.ndarray, patience: np.ndarray | None) -> Plan:
         """Each draw's cell for its handling time (of a chat slot, for chat) and patience (the
         workbook's when None)."""
-        position = np.zeros((len(slot_aht), 2))
-        position[:, 0] = np.log(slot_aht / self.base_aht) / self.steps[0]
-        if self.patient and patience is not None:
-            position[:, 1] = np.log(patience / self.base_patience) / self.steps[1]
-        low = np.floor(position).astype(np.int64)
-        part = position - low
+        along = np.log(slot_aht / self.base_aht) / self.steps[0]
+        low_a = np.floor(along)
+        part_a = along - low_a
         if self.patient:
-            offsets = np.array([[0, 0], [1, 0], [0, 1], [1, 1]])
-            weights = np.stack([(1 - part[:, 0]) * (1 - part[:, 1]), part[:, 0] * (1 - part[:, 1]),
-                                (1 - part[:, 0]) * part[:, 1], part[:, 0] * part[:, 1]], axis=1)
+            across = (np.log(patience / self.base_patience) / self.steps[1]
+                      if patience is not None else np.zeros(len(slot_aht)))
+            low_p = np.floor(across)
+            part_p = across - low_p
+            weights = np.stack([(1 - part_a) * (1 - part_p), part_a * (1 - part_p),
+                                (1 - part_a) * part_p, part_a * part_p], axis=1)
         else:
-            offsets = np.array([[0, 0], [1, 0]])
-            weights = np.stack([1 - part[:, 0], part[:, 0]], axis=1)
-        nodes = (low[:, None, :] + offsets[None, :, :]).reshape(-1, 2)
-        codes, inverse = np.unique(nodes[:, 0] * _CODE + nodes[:, 1], return_inverse=True)
-        keys = np.stack([np.floor_divide(codes + _CODE // 2, _CODE),
-                         (codes + _CODE // 2) % _CODE - _CODE // 2], axis=1)
-        return Plan(keys, inverse.reshape(len(slot_aht), len(offsets)), weights)
+            low_p = np.zeros(len(slot_aht))
+            weights = np.stack([1 - part_a, part_a], axis=1)
+        first = np.array([low_a.min(), low_p.min()], dtype=np.int64)
+        width = int(low_p.max()) - int(first[1]) + 1 + self.patient
+        cell = (low_a.astype(np.int64) - first[0]) * width + (low_p.astype(np.int64) - first[1])
+        corners = np.array([0, width, 1, width + 1] if self.patient else [0, width])
+        codes = cell[:, None] + corners[None, :]
+        used = np.bincount(codes.ravel()) > 0
+        distinct = np.flatnonzero(used)
+        inverse = (np.cumsum(used) - 1)[codes]
+        keys = np.stack([distinct // width, distinct % width], axis=1) + first
+        return Plan(keys, inverse, weights)
 
     def prepare(self, plan: Plan, low: np.ndarray, high: np.ndarray) -> None:
         """The tables for `plan`'s draws, each read at log multipliers from `low` to `high`
@@ -201,30 +212,34 @@ class QueueCurve:
         self._rows = np.array([table.index[k] for k in keys], dtype=np.int64)
 
     def slots(self, y: np.ndarray, plan: Plan) -> np.ndarray:
-        """Slots of each open hour, shape (draws, hours), for log multipliers `y` (shape
+        """Slots of each open hour, shape (hours, draws), for log multipliers `y` (shape
         (draws,)) at `plan`'s places (prepared with `prepare`)."""
         table = self._table
         if table is None:
             raise RuntimeError("prepare the curve's tables before reading it")
         bucket = ((y - table.start) / table.width).astype(np.int64)
         nodes = self._rows[plan.corners]
-        fewest = most = None
+        counts = []
         for corner in range(nodes.shape[1]):
             node = nodes[:, corner]
-            local = np.clip(bucket - table.first[node], 0, table.length[node] - 1)
-            at = table.offset[node] + local
-            count = np.take(table.count, at, axis=0)
-            count += y[:, None] > np.take(table.step, at, axis=0)
-            if fewest is None:
-                fewest, most = count, count.copy()
-            else:
-                np.minimum(fewest, count, out=fewest)
-                np.maximum(most, count, out=most)
-        differ = np.flatnonzero(most - fewest)
+            at = bucket - table.first[node]
+            np.maximum(at, 0, out=at)
+            np.minimum(at, table.length[node] - 1, out=at)
+            at += table.offset[node]
+            count = np.take(table.count, at, axis=1)
+            count += y[None, :] > np.take(table.step, at, axis=1)
+            counts.append(count)
+        fewest = np.minimum(counts[0], counts[1])
+        differ = counts[0] != counts[1]
+        for count in counts[2:]:
+            differ |= count != fewest
+            np.minimum(fewest, count, out=fewest)
+        differ = np.flatnonzero(differ)
         if differ.size:
+            most = np.max([count.flat[differ] for count in counts], axis=0)
             _recount(fewest, most, differ, y, nodes, plan.weights, table.logs, self.log_base)
         if not self._open.all():
-            fewest[:, ~self._open] = 0
+            fewest[~self._open] = 0
         return fewest
 
     @property
@@ -255,7 +270,7 @@ class QueueCurve:
         length = np.floor((most - start) / width).astype(np.int64) - first + 2
         offset = np.concatenate([[0], np.cumsum(length)[:-1]])
         hours = len(self.log_base)
-        count = np.zeros((int(length.sum()), hours), dtype=np.int32)
+        count = np.zeros((hours, int(length.sum())), dtype=np.int32)
         step = np.full(count.shape, np.inf, dtype=np.float32)
         live = self._open
         for index, row in enumerate(stacked):
@@ -265,46 +280,61 @@ class QueueCurve:
             inside = row[np.minimum(below, len(row) - 1)] - self.log_base[None, live]
             within = (below < len(row)) & (inside < edges[:, None] + width)
             rows = slice(offset[index], offset[index] + length[index])
-            count[rows, live] = below + 1
-            step[rows, live] = np.where(within, _below(inside), np.inf)
+            count[live, rows] = (below + 1).T
+            step[live, rows] = np.where(within, _below(inside), np.inf).T
         return _Table(dict(zip(keys, range(len(keys)), strict=True)), start, width, first,
                       length, offset, count, step, stacked)
 
     def _prepare(self, keys: list[tuple[int, int]],
                  peaks: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
         """Log thresholds at every node in `keys`, enough of them to cover its `peaks` erlangs
-        (counts rounded up to a power of 1.25, so that nodes are computed in a few batches)."""
+        (counts rounded up to a power of 1.25, so that nodes are computed in a few batches).
+        A node's thresholds are kept and extended when a later call needs more of them."""
         want = {k: _batch(_enough(float(peak), self.cap)) for k, peak in zip(keys, peaks,
                                                                                 strict=True)}
         limits = {k: np.log(max(float(peak), 1e-300)) for k, peak in zip(keys, peaks,
                                                                            strict=True)}
         while True:
-            missing = [k for k in keys if k not in self._logs or len(self._logs[k]) < want[k]]
-            for size in sorted({want[k] for k in missing}):
-                batch = [k for k in missing if want[k] == size]
-                self._logs.update(self._exact(batch, size))
+            have = {k: len(self._logs.get(k, ())) for k in keys}
+            for known, size in sorted({(have[k], want[k]) for k in keys if have[k] < want[k]}):
+                batch = [k for k in keys if (have[k], want[k]) == (known, size)]
+                found = self._exact(batch, known, size)
+                self._logs.update({k: np.concatenate([self._logs.get(k, np.zeros(0)), found[k]])
+                                   for k in batch})
             short = [k for k in keys if self._logs[k][-1] < limits[k]]
             if not short:
                 return {k: self._logs[k] for k in keys}
             for k in short:
-                want[k] = _batch(2 * len(self._logs[k]))
+                want[k] = _batch(len(self._logs[k]) + 1)
 
-    def _exact(self, keys: list[tuple[int, int]],
+    def _exact(self, keys: list[tuple[int, int]], known: int,
                counts: int) -> dict[tuple[int, int], np.ndarray]:
-        """Log thresholds computed at each node."""
+        """Log thresholds T_N for N = `known` + 1 ... `counts` at each node."""
         aht = np.array([self.base_aht * np.exp(a * self.steps[0]) for a, _ in keys])
         patience = (np.array([self.base_patience * np.exp(p * self.steps[1]) for _, p in keys])
                     if self.patient else None)
-        limits = _thresholds(counts, aht, patience, self.target, self.goal, self.cap)
+        parts = np.array_split(np.arange(len(keys)), min(WORKERS, max(len(keys) // SPLIT, 1)))
+
+        def part(rows: np.ndarray) -> np.ndarray:
+            return _thresholds(known, counts, aht[rows],
+                               None if patience is None else patience[rows], self.target,
+                               self.goal, self.cap)
+
+        if len(parts) > 1:
+            with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+                limits = np.concatenate(list(pool.map(part, parts)))
+        else:
+            limits = part(parts[0])
         return {key: np.log(row) for key, row in zip(keys, limits, strict=True)}
 
 
 @dataclass(frozen=True)
 class _Table:
     """The nodes' bucket tables, stacked: node k's buckets (of `width`, counted from `start`)
-    `first[k]` to `first[k] + length[k] - 1` are rows `offset[k]` on, one column per open hour:
-    `count` the slots at the bucket's lower edge, `step` the y inside the bucket above which one
-    more is needed (inf: none). `logs[k, j]` are node k's log thresholds T_(j+1)."""
+    `first[k]` to `first[k] + length[k] - 1` are columns `offset[k]` on, one row per open hour
+    (so that a lookup gives (hours, draws), the engine's layout): `count` the slots at the
+    bucket's lower edge, `step` the y inside the bucket above which one more is needed (inf:
+    none). `logs[k, j]` are node k's log thresholds T_(j+1)."""
 
     index: dict[tuple[int, int], int]
     start: float
@@ -336,14 +366,14 @@ def _below(value: np.ndarray) -> np.ndarray:
     return np.where(rounded > value, np.nextafter(rounded, np.float32(-np.inf)), rounded)
 
 
-def _recount(fewest: np.ndarray, most: np.ndarray, differ: np.ndarray, y: np.ndarray,
+def _recount(fewest: np.ndarray, top: np.ndarray, differ: np.ndarray, y: np.ndarray,
              nodes: np.ndarray, weights: np.ndarray, logs: np.ndarray,
              log_base: np.ndarray) -> None:
-    """Where the corners' counts differ (`differ`, flat positions), the count on the
-    interpolated thresholds, written into `fewest`: the least count plus those of the
-    thresholds between whose interpolated value lies below the draw's traffic."""
-    draw, hour = np.divmod(differ, fewest.shape[1])
-    base, top = fewest.flat[differ], most.flat[differ]
+    """Where the corners' counts differ (`differ`, flat positions; `top` the most there), the
+    count on the interpolated thresholds, written into `fewest`: the least count plus those of
+    the thresholds between whose interpolated value lies below the draw's traffic."""
+    hour, draw = np.divmod(differ, fewest.shape[1])
+    base = fewest.flat[differ]
     count = base.astype(np.int64)
     for offset in range(int((top - base).max())):
         index = base - 1 + offset
@@ -361,22 +391,23 @@ def _batch(count: int) -> int:
 
 
 def _enough(peak: float, cap: float) -> int:
-    """A count of agents that surely carries `peak` erlangs: above it and the occupancy cap
-    with room for the service level (the loop in `_prepare` doubles it if not)."""
-    return int(np.ceil(peak / cap + 3 * np.sqrt(peak) + 10))
+    """A count of agents that usually carries `peak` erlangs: above it and the occupancy cap,
+    with the square-root room of a usual service level (the loop in `_prepare` adds more
+    where it is not enough, working out only the counts it adds)."""
+    return int(np.ceil(peak / cap + np.sqrt(peak) + 2))
 
 
-def _thresholds(counts: int, aht: np.ndarray, patience: np.ndarray | None, target: float,
-                goal: float, cap: float) -> np.ndarray:
-    """T_N for N = 1 ... `counts` at each node (rows): shape (nodes, counts), the largest
-    traffic N agents carry within `required_agents`' test.
+def _thresholds(known: int, counts: int, aht: np.ndarray, patience: np.ndarray | None,
+                target: float, goal: float, cap: float) -> np.ndarray:
+    """T_N for N = `known` + 1 ... `counts` at each node (rows): shape (nodes, counts -
+    known), the largest traffic N agents carry within `required_agents`' test.
 
     Erlang C: bisection on the test itself (`erlang.meets`), whose occupancy rule is a step.
     Erlang A: the root of the test's margin (`erlang_a.margin`, continuous) by the Illinois
     variant of false position, a bracketing method like bisection that needs a third of its
     steps; the bracket keeps a passing and a failing traffic throughout.
     """
-    n = np.arange(1, counts + 1, dtype=np.int64)[None, :].repeat(len(aht), axis=0)
+    n = np.arange(known + 1, counts + 1, dtype=np.int64)[None, :].repeat(len(aht), axis=0)
     aht_ = np.broadcast_to(aht[:, None], n.shape)
     low = np.full(n.shape, 1e-300)
     if patience is None:
@@ -490,12 +521,26 @@ class ErlangCTable:
         `traffic` > 0, of shape (hours, points); `decay` the answer target over the AHT per
         point."""
         stable = agents > traffic
-        position = np.where(stable, traffic / np.maximum(agents, 1.0), 0.0) * self.POINTS
-        index = np.minimum(position.astype(np.int64), self.POINTS - 1)
-        flat = agents.astype(np.int64) * (self.POINTS + 1) + index
+        position = traffic / np.maximum(agents, 1.0)
+        np.minimum(position, 1.0, out=position)
+        position *= self.POINTS
+        index = position.astype(np.int64)
+        np.minimum(index, self.POINTS - 1, out=index)
+        flat = agents.astype(np.int64)
+        flat *= self.POINTS + 1
+        flat += index
         low = np.take(self._wait, flat)
-        wait = low + (np.take(self._wait, flat + 1) - low) * (position - index)
-        level = 1 - wait * np.exp((traffic - agents) * decay[None, :])
+        flat += 1
+        wait = np.take(self._wait, flat)
+        wait -= low
+        position -= index
+        wait *= position
+        wait += low
+        exponent = traffic - agents
+        exponent *= decay[None, :]
+        level = np.exp(exponent, out=exponent)
+        level *= wait
+        np.subtract(1.0, level, out=level)
         level[~stable] = 0.0
         return level
 

@@ -18,7 +18,6 @@ change from today's operation, the team resized with the volume, the planned exi
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -45,6 +44,7 @@ from analysis.options import DEDICATED, HYBRID, INHOUSE_ID, MODELS, SHARED, mode
 from analysis.reference import Reference
 from analysis.staffing import HOURS_PER_DAY
 from analysis.uncertainty.curves import (
+    WORKERS,
     ErlangCTable,
     HourWeights,
     LevelChannel,
@@ -58,8 +58,6 @@ from analysis.workbook import ranges
 _DECIMALS = 9
 CHUNK = 12_500
 """Points priced together (`Engine.evaluate`)."""
-WORKERS = min(os.cpu_count() or 1, 4)
-"""Threads pricing chunks at once (`Engine.evaluate`)."""
 
 
 
@@ -102,6 +100,8 @@ class Priced:
     exit_usd: np.ndarray
     total: np.ndarray
     has_quotes: bool
+    team: bool = True
+    """Whether it keeps an in-house team (whose size can change from year to year)."""
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,9 @@ class _Live:
 
     def spare(self, rows: np.ndarray) -> np.ndarray:
         """Idle agents below the cap in some hours (`staffing._queued`'s spare agents)."""
-        return np.maximum(np.take(self.agents, rows, axis=0)
-                          - self.share[rows, None] * self.load[None, :], 0.0)
+        found = np.take(self.agents, rows, axis=0)
+        found -= self.share[rows, None] * self.load[None, :]
+        return np.maximum(found, 0.0, out=found)
 
     def held(self, row: int) -> np.ndarray:
         """Agents kept busy up to the cap in one hour: the agents less the spare ones."""
@@ -246,13 +247,14 @@ class Engine:
         years = self.inputs.company.horizon_years
         growth = v("volume_growth")
         priced: list[list[Priced]] = []
+        rates = _TeamRates(v)
         for year in range(years):
             scale = (1 + growth) ** year
-            priced.append(self._year(v, plans, scale))
+            priced.append(self._year(v, plans, scale, rates))
         inhouse = self.ids.index(INHOUSE_ID)
-        pay = (1 + v("salary_inflation"))[None, :] ** np.arange(years)[:, None]
-        per_person = [self._per_person(priced[y][inhouse], y, pay) for y in range(years)]
-        present = np.stack([self._present_value(v, priced, k, per_person)
+        rises = _Rises(v, years)
+        per_person = [self._per_person(priced[y][inhouse], y, rises.pay) for y in range(years)]
+        present = np.stack([self._present_value(v, priced, k, per_person, rises)
                             for k in range(len(self.options))], axis=1)
         annual = np.stack([p.total for p in priced[0]], axis=1)
         return present, annual
@@ -289,7 +291,8 @@ class Engine:
             return aht * (1 + growth * (demand.chats_per_agent - 1))
         return aht
 
-    def _year(self, v: _Values, plans: dict, scale: np.ndarray) -> list[Priced]:
+    def _year(self, v: _Values, plans: dict, scale: np.ndarray,
+              rates: _TeamRates) -> list[Priced]:
         """Every option in one year whose contacts are the workbook's (drawn) x `scale`."""
         company = {c.channel: self._staff(v, c, plans, "company", scale) for c in self.company}
         vendor = company if self.vendor is self.company else {
@@ -298,7 +301,7 @@ class Engine:
                   for index, quote in self.quotes]
         retained = (self.inputs.retained.manager_fte * v("manager_salary")
                     * (1 + v("employer_oncost")) + v("qa_per_month") * MONTHS_PER_YEAR)
-        teams = self._teams(v, company)
+        teams = self._teams(v, company, rates)
 
         def team(channels: frozenset[Channel]) -> _Team | None:
             return teams.get(channels)
@@ -332,7 +335,7 @@ class Engine:
             slots = c.curve.slots(y + np.log(scale), plan)
             chats = c.demand.chats_per_agent
             agents = -(-slots // chats) if chats > 1 else slots
-            seated = np.ascontiguousarray(agents.T, dtype=float)
+            seated = agents.astype(float)
             hours = seated.sum(axis=0) * weights.days
             premium = weights.premium @ seated
             volume = _Volume(weekly, workload, hours, premium, weekly * weights.premium_contacts,
@@ -355,7 +358,8 @@ class Engine:
                 [c for c in self.company if c.channel in channels], self.inputs)
         return self._groups[channels]
 
-    def _teams(self, v: _Values, company: dict) -> dict[frozenset[Channel], _Team]:
+    def _teams(self, v: _Values, company: dict,
+               rates: _TeamRates) -> dict[frozenset[Channel], _Team]:
         """Every in-house team an option needs: all channels, and those each vendor leaves
         in-house."""
         everything = frozenset(c.channel for c in self.company)
@@ -363,7 +367,7 @@ class Engine:
             everything - frozenset(q.channel for _, q in self.quotes if q.vendor == vendor)
             for vendor in self.vendors)]))
         wanted = [w for w in wanted if w]
-        return {w: _team_cost(v, *self._team(v, company, w)) for w in wanted}
+        return {w: _team_cost(rates, *self._team(v, company, w)) for w in wanted}
 
     def _team(self, v: _Values, company: dict,
               channels: frozenset[Channel]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -596,23 +600,20 @@ class Engine:
                 salary_driven=zeros, other=zeros, agents=zeros, leads=zeros,
                 setup_local=zeros if dollars else setup, setup_usd=setup if dollars else zeros,
                 exit_local=zeros, exit_usd=zeros, total=charges + setup / years + retained,
-                has_quotes=True)
+                has_quotes=True, team=False)
         return found
 
     # -- horizon ----------------------------------------------------------------------------------
 
     def _present_value(self, v: _Values, priced: list[list[Priced]], k: int,
-                       per_person: list[np.ndarray]) -> np.ndarray:
+                       per_person: list[np.ndarray], rises: _Rises) -> np.ndarray:
         """One option's present value over the horizon from today's operation (`horizon`);
         `per_person` a month of one in-house person, year by year."""
         inputs, plan = self.inputs, self.inputs.years
         years = len(priced)
         months = MONTHS_PER_YEAR * years
         discount = self.discount
-        steps = np.arange(years)[:, None]
-        pay = (1 + v("salary_inflation"))[None, :] ** steps
-        escalation = (1 + v("vendor_escalation"))[None, :] ** steps
-        exchange = (1 + v("usd_rate_change"))[None, :] ** steps
+        pay, escalation, exchange = rises.pay, rises.escalation, rises.exchange
         inhouse = self.ids.index(INHOUSE_ID)
         today_k = self.ids.index(self.today_id)
         own = [priced[y][k] for y in range(years)]
@@ -626,9 +627,7 @@ class Engine:
         yearly = discount.reshape(years, MONTHS_PER_YEAR).sum(axis=1)
         value = sum(self._monthly(running[y], y, pay, escalation, exchange) * yearly[y]
                     for y in range(years))
-        hire = v("recruitment_per_hire") + v("training_per_hire")
-        pays = np.stack([v("annual_salary"), v("team_lead_salary")]) / MONTHS_PER_YEAR
-        severance = v("severance_months")
+        hire, pays, severance = rises.hire, rises.pays, rises.severance
         if plan.current_team is None:
             before = (today[0].agents, today[0].leads)
         else:
@@ -641,8 +640,8 @@ class Engine:
 
         def resize(month: int, old: tuple, new: tuple) -> np.ndarray:
             year = (month - 1) // MONTHS_PER_YEAR
-            gained = sum(np.clip(n - o, 0, None) for n, o in zip(new, old, strict=True))
-            leaving = np.stack([np.clip(o - n, 0, None) for n, o in zip(new, old, strict=True)])
+            gained = sum(np.maximum(n - o, 0.0) for n, o in zip(new, old, strict=True))
+            leaving = np.stack([np.maximum(o - n, 0.0) for n, o in zip(new, old, strict=True)])
             return (gained * hire + (leaving * pays).sum(axis=0) * severance * pay[year]) \
                 * at(month)
 
@@ -651,10 +650,10 @@ class Engine:
             after = (new[year].agents, new[year].leads)
             cost = v("knowledge_transfer") + (new[year].setup_local
                                               + new[year].setup_usd * exchange[year])
-            cost = cost + sum(np.clip(n - o, 0, None) for n, o in zip(after, people,
-                                                                        strict=True)) * hire
+            cost = cost + sum(np.maximum(n - o, 0.0) for n, o in zip(after, people,
+                                                                       strict=True)) * hire
             total = cost * at(month)
-            leaving = [np.clip(o - n, 0, None) for n, o in zip(after, people, strict=True)]
+            leaving = [np.maximum(o - n, 0.0) for n, o in zip(after, people, strict=True)]
             stop = min(month + plan.dual_running_months, months + 1)
             for dual in range(month, stop):
                 yy = (dual - 1) // MONTHS_PER_YEAR
@@ -678,7 +677,7 @@ class Engine:
             value = value + resize(1, before, (own[0].agents, own[0].leads))
         for y in range(1, years):
             month = MONTHS_PER_YEAR * y + 1
-            if month != exit_month:
+            if month != exit_month and (running[y - 1].team or running[y].team):
                 value = value + resize(month, (running[y - 1].agents, running[y - 1].leads),
                                        (running[y].agents, running[y].leads))
         if exit_month:
@@ -703,6 +702,21 @@ class Engine:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
+
+
+class _Rises:
+    """What the horizon reads of the points once per point set, not once per option: pay,
+    vendor prices and the dollar year by year (shape (years, points), 1 in the first year),
+    the cost of a hire, monthly pay of an agent and a lead (shape (2, points)), severance."""
+
+    def __init__(self, v: _Values, years: int):
+        steps = np.arange(years)[:, None]
+        self.pay = (1 + v("salary_inflation"))[None, :] ** steps
+        self.escalation = (1 + v("vendor_escalation"))[None, :] ** steps
+        self.exchange = (1 + v("usd_rate_change"))[None, :] ** steps
+        self.hire = v("recruitment_per_hire") + v("training_per_hire")
+        self.pays = np.stack([v("annual_salary"), v("team_lead_salary")]) / MONTHS_PER_YEAR
+        self.severance = v("severance_months")
 
 
 def _spare(company: dict, group: _Group) -> np.ndarray:
@@ -786,62 +800,89 @@ class _Team:
         return self.salary_driven + self.other
 
 
-def _team_cost(v: _Values, hours: np.ndarray, premium_hours: np.ndarray,
+class _TeamRates:
+    """`costs.inhouse_cost`'s rules at the points, per unit of what a team has.
+
+    Every in-house category is a rate times the team's headcount, its headcount in night and
+    weekend hours, its seats or its licences, so the rates are worked out once per point set
+    and each team in each year is a few products (`_team_cost`). `driven` and `other` are the
+    pay-driven categories' rates summed and the others' (`horizon.SALARY_DRIVEN`), each per
+    basis (`BASES`)."""
+
+    BASES = ("headcount", "night", "seats", "licences")
+
+    def __init__(self, v: _Values):
+        costs = v.inputs.inhouse
+        shrinkage = v("shrinkage")
+        self.paid_week = v("paid_hours_per_fte_year") / WEEKS_PER_YEAR * (1 - shrinkage)
+        self.present = 1 + np.minimum(v("onsite_shrinkage"), shrinkage) / (1 - shrinkage)
+        self.per_user = costs.software_licences is LicenceBasis.PER_USER
+        self.span = costs.agents_per_team_lead
+        salary, lead_salary = v("annual_salary"), v("team_lead_salary")
+        oncost = v("employer_oncost")
+        loaded = 1 + oncost
+        shift = v("night_weekend_premium") * salary
+        pay = [v("operations_manager_salary") if costs.operations_manager_salary is not None
+               else 1.5 * lead_salary,
+               v("quality_analyst_salary") if costs.quality_analyst_salary is not None
+               else lead_salary,
+               v("planner_salary") if costs.planner_salary is not None else lead_salary]
+        spans = (costs.agents_per_operations_manager, costs.agents_per_quality_analyst,
+                 costs.agents_per_planner)
+        self.managers = sum(1 / s for s in spans if s)
+        """Management FTE per agent."""
+        management = [p * loaded / s if s else 0.0 for p, s in zip(pay, spans, strict=True)]
+        attrition = v("attrition")
+        rates = {
+            "salaries": {"headcount": salary},
+            "shift_premium": {"night": shift},
+            "oncost": {"headcount": oncost * salary, "night": oncost * shift},
+            "supervision": {"headcount": lead_salary * loaded / self.span if self.span
+                            else 0.0},
+            "operations_management": {"headcount": management[0]},
+            "quality": {"headcount": management[1]},
+            "planning": {"headcount": management[2]},
+            "recruitment": {"headcount": attrition * v("recruitment_per_hire")},
+            "training": {"headcount": attrition * v("training_per_hire")},
+            "trainee_wages": {"headcount": attrition * v("training_weeks") / WEEKS_PER_YEAR
+                              * salary * loaded},
+            "equipment": {"seats": v("equipment_per_seat") / costs.equipment_years},
+            "software": {"licences": v("software_per_seat_month") * MONTHS_PER_YEAR},
+            "rent": {"seats": v("rent_per_seat_month") * MONTHS_PER_YEAR},
+            "overhead": {"seats": v("overhead_per_seat_year")},
+        }
+        missing = {name for name, _label in INHOUSE_CATEGORIES} - set(rates)
+        if missing:
+            raise AssertionError(f"in-house categories not priced: {missing}")
+
+        def summed(names: list[str]) -> dict[str, np.ndarray]:
+            return {basis: sum(rates[n][basis] for n in names if basis in rates[n])
+                    for basis in self.BASES
+                    if any(basis in rates[n] for n in names)}
+
+        self.driven = summed([n for n in rates if n in SALARY_DRIVEN])
+        self.other = summed([n for n in rates if n not in SALARY_DRIVEN])
+
+
+def _team_cost(rates: _TeamRates, hours: np.ndarray, premium_hours: np.ndarray,
                peak: np.ndarray) -> _Team:
     """`costs.inhouse_cost` at the points, from the team's weekly in-seat hours, their night
     and weekend part and the most agents in seat at one hour."""
-    costs = v.inputs.inhouse
-    shrinkage = v("shrinkage")
-    paid_week = v("paid_hours_per_fte_year") / WEEKS_PER_YEAR * (1 - shrinkage)
-    headcount = whole(hours / paid_week)
-    premium = _share(premium_hours, hours)
-    salary = v("annual_salary")
-    salaries = headcount * salary
-    shift = v("night_weekend_premium") * salaries * premium
-    oncost_rate = v("employer_oncost")
-    loaded = 1 + oncost_rate
-    span = costs.agents_per_team_lead
-    leads = headcount / span if span else np.zeros_like(headcount)
-    lead_salary = v("team_lead_salary")
-    pay = [v("operations_manager_salary") if costs.operations_manager_salary is not None
-           else 1.5 * lead_salary,
-           v("quality_analyst_salary") if costs.quality_analyst_salary is not None
-           else lead_salary,
-           v("planner_salary") if costs.planner_salary is not None else lead_salary]
-    spans = (costs.agents_per_operations_manager, costs.agents_per_quality_analyst,
-             costs.agents_per_planner)
-    managers = [headcount / s if s else np.zeros_like(headcount) for s in spans]
-    management = [n * p * loaded for n, p in zip(managers, pay, strict=True)]
-    management_fte = sum(managers)
-    present = 1 + np.minimum(v("onsite_shrinkage"), shrinkage) / (1 - shrinkage)
-    agents_present = np.minimum(headcount, peak * present)
-    leads_present = agents_present / span
-    people = headcount + leads + management_fte
-    seats = np.minimum(whole(people), whole(agents_present + leads_present + management_fte))
-    licences = whole(people) if costs.software_licences is LicenceBasis.PER_USER else seats
-    hires = headcount * v("attrition")
-    amounts = {
-        "salaries": salaries,
-        "shift_premium": shift,
-        "oncost": oncost_rate * (salaries + shift),
-        "supervision": leads * lead_salary * loaded,
-        "operations_management": management[0],
-        "quality": management[1],
-        "planning": management[2],
-        "recruitment": hires * v("recruitment_per_hire"),
-        "training": hires * v("training_per_hire"),
-        "trainee_wages": hires * v("training_weeks") / WEEKS_PER_YEAR * salary * loaded,
-        "equipment": seats * v("equipment_per_seat") / costs.equipment_years,
-        "software": licences * v("software_per_seat_month") * MONTHS_PER_YEAR,
-        "rent": seats * v("rent_per_seat_month") * MONTHS_PER_YEAR,
-        "overhead": seats * v("overhead_per_seat_year"),
-    }
-    missing = {name for name, _label in INHOUSE_CATEGORIES} - set(amounts)
-    if missing:
-        raise AssertionError(f"in-house categories not priced: {missing}")
-    driven = sum(amounts[name] for name in SALARY_DRIVEN)
-    other = sum(amounts[name] for name in amounts if name not in SALARY_DRIVEN)
-    return _Team(driven, other, headcount, leads)
+    headcount = whole(hours / rates.paid_week)
+    leads = headcount / rates.span if rates.span else np.zeros_like(headcount)
+    management_fte = headcount * rates.managers
+    agents_present = np.minimum(headcount, peak * rates.present)
+    people = whole(headcount + leads + management_fte)
+    seats = np.minimum(people, whole(agents_present + agents_present / rates.span
+                                     + management_fte))
+    amounts = {"headcount": headcount, "night": headcount * _share(premium_hours, hours),
+               "seats": seats, "licences": people if rates.per_user else seats}
+
+    def cost(per: dict[str, np.ndarray]) -> np.ndarray:
+        return sum((amounts[basis] * rate for basis, rate in per.items()),
+                   np.zeros_like(headcount))
+
+    return _Team(cost(rates.driven), cost(rates.other), headcount, leads)
 
 
 def _assemble(quotes: list[_Quote], team: _Team | None, retained: np.ndarray,
@@ -862,7 +903,7 @@ def _assemble(quotes: list[_Quote], team: _Team | None, retained: np.ndarray,
         agents=team.agents if team else zeros, leads=team.leads if team else zeros,
         setup_local=summed(lambda q: q.setup, False), setup_usd=summed(lambda q: q.setup, True),
         exit_local=summed(lambda q: q.leave, False), exit_usd=summed(lambda q: q.leave, True),
-        total=total, has_quotes=has_quotes,
+        total=total, has_quotes=has_quotes, team=team is not None,
     )
 
 
