@@ -13,6 +13,7 @@ import pytest
 
 from analysis import erlang, erlang_a
 from analysis.model import SECONDS_PER_HOUR, WEEKS_PER_MONTH
+from analysis.uncertainty import curves
 from analysis.uncertainty.curves import QueueCurve, hour_weights
 from analysis.workbook import load
 
@@ -86,4 +87,35 @@ def test_at_a_node_the_count_is_exact():
     extra = {} if patience is None else {"patience_seconds": demand.patience_seconds}
     exact = search(calls, demand.slot_aht_seconds, SECONDS_PER_HOUR, demand.target_seconds,
                    demand.service_level, cap, **extra).agents
-    assert (curve.slots(y, plan).T == exact).all()
+    found = curve.slots(y, plan).T
+    assert (found == exact).all()
+
+
+@pytest.mark.parametrize("name", ["romania-saas", "us-consumer"])
+def test_thresholds_extended_on_demand_give_the_exact_counts(name, monkeypatch):
+    """Starting from far too few thresholds (one agent), the curve adds counts until the busiest
+    traffic is covered, working out only the ones it adds; the counts are still the exact
+    search's at the nodes (us-consumer's phone queue has a patience: Erlang A)."""
+    monkeypatch.setattr(curves, "_enough", lambda peak, cap: 1)
+    inputs, _ = load(f"data/examples/{name}.xlsx")
+    demand = next(d for d in inputs.demand if d.channel.is_queued)
+    weights = hour_weights(demand, inputs.assumptions)
+    per_day = 20 * demand.monthly_contacts / (WEEKS_PER_MONTH * weights.days)
+    cap = inputs.inhouse.max_occupancy
+    base = per_day * weights.share * demand.slot_aht_seconds / SECONDS_PER_HOUR
+    curve = QueueCurve(demand, cap, base)
+    volume = np.linspace(0.5, 2.0, 400)
+    slot_aht = np.full(400, demand.slot_aht_seconds)
+    patience = (np.full(400, demand.patience_seconds)
+                if demand.patience_seconds is not None else None)
+    y = np.log(volume)
+    plan = curve.plan(slot_aht, patience)
+    curve.prepare(plan, y, y)
+    calls = per_day * weights.share[None, :] * volume[:, None]
+    search = erlang_a.required_agents if patience is not None else erlang.required_agents
+    extra = {} if patience is None else {"patience_seconds": demand.patience_seconds}
+    exact = search(calls, demand.slot_aht_seconds, SECONDS_PER_HOUR, demand.target_seconds,
+                   demand.service_level, cap, **extra).agents
+    assert exact.max() > 10  # beyond the first batch of thresholds (10)
+    found = curve.slots(y, plan).T
+    assert (found == exact).all()
