@@ -8,6 +8,7 @@ month to manage it. A change of operation costs 20,000 of knowledge transfer; se
 month of salary (2,500 an agent, 3,000 the lead), hiring and training 1,000 + 500 a person.
 """
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from toy_company import COSTS, ERLANG_STAFF, company, hourly, toy_staff
 
-from analysis import options, staffing, summary
+from analysis import options, report, staffing, summary
 from analysis.horizon import discount_factors, evaluate_horizon, payback_month
 from analysis.model import Channel, PricingModel, VendorQuote, Years
 from analysis.workbook import load
@@ -122,6 +123,28 @@ def test_bringing_work_back_from_todays_vendor():
     assert inhouse.npv == pytest.approx(-(64_500 + 21_400 + 10 * 18_400))
     assert inhouse.payback_month is None
     assert (cheap.npv, cheap.payback_month) == (0, 1)
+
+
+def test_tables_show_a_dash_for_todays_payback_and_never_when_none_comes():
+    """Today's vendor has no change to pay back (month 1 in the JSON, a dash in every table);
+    bringing the work in-house never pays back within the year (see the test above)."""
+    inputs = toy_company(replace(CHANGE, current_vendor="Cheap", dual_running_months=1), 1)
+    rows = summary.headline(inputs, "en")
+
+    def cells(text: str, separator: str) -> dict[str, dict[str, str]]:
+        lines = [re.split(separator, line.strip()) for line in text.splitlines()]
+        header = next(line for line in lines if "Payback month" in line)
+        return {line[0]: dict(zip(header, line, strict=True)) for line in lines
+                if len(line) == len(header)}
+
+    terminal = cells(summary.render(inputs, rows, "en"), r"\s{2,}")
+    assert terminal["Cheap"]["Payback month"] == "—"
+    assert terminal["In-house team"]["Payback month"] == "never"
+    page = cells(report.headline_table(rows, "SAR", "en", 1, today_id="vendor:Cheap").text,
+                 r" \| ")
+    assert page["Cheap"]["Payback month"] == "—"
+    assert page["Cheap"]["NPV against today (SAR)"] == "today's operation"
+    assert page["In-house team"]["Payback month"] == "never"
 
 
 def test_summary_json_carries_the_hand_worked_figures():

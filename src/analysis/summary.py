@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 
 from analysis import compare, options
 from analysis import reference as ref
-from analysis.horizon import Horizon, evaluate_horizon
+from analysis.horizon import Horizon, current_id, evaluate_horizon
 from analysis.i18n import N_, direction, fmt_money, fmt_number, fmt_percent, fmt_years, translator
 from analysis.model import MONTHS_PER_YEAR, Inputs
 from analysis.names import Name, isolate, shorten, strip_isolates
@@ -232,6 +232,20 @@ def shown_name(name: str, lang: str) -> str:
     return isolate(shorten(name)) if direction(lang) == "rtl" else shorten(name)
 
 
+DASH = "—"
+"""A cell with nothing to say (the book's tables use it too)."""
+
+
+def payback_text(month: int | None, lang: str, today: bool = False) -> str:
+    """A payback month as the reader sees it: a dash for today's operation (it has no change to
+    pay back; `horizon` counts it as month 1), "never" when no month of the horizon reaches it,
+    else the month."""
+    if today:
+        return DASH
+    _ = translator(lang)
+    return _("never") if month is None else fmt_number(month, lang)
+
+
 def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     """A plain-text table for the terminal, in the reader's language and number formats.
 
@@ -241,6 +255,7 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     _ = translator(lang)
     currency = inputs.company.currency
     years = inputs.company.horizon_years
+    today = current_id(inputs)
 
     def shown(name: str) -> str:
         return shown_name(name, lang)
@@ -251,7 +266,7 @@ def render(inputs: Inputs, rows: list[HeadlineRow], lang: str) -> str:
     table = [
         (shown(row.name), fmt_money(row.present_value, currency, lang),
          fmt_money(row.npv, currency, lang),
-         "—" if row.payback_month is None else fmt_number(row.payback_month, lang),
+         payback_text(row.payback_month, lang, row.id == today),
          fmt_money(row.annual_cost, currency, lang),
          fmt_money(row.per_contact, currency, lang, 2), fmt_number(row.fte, lang, 1),
          fmt_money(row.saving, currency, lang))

@@ -49,6 +49,7 @@ from analysis.summary import (
     market_source,
     offers_and_benchmarks,
     option_name,
+    payback_text,
 )
 
 
@@ -267,10 +268,11 @@ def caveats(comparison: compare.Comparison, lang: str) -> Html:
 
 
 def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
-                   years: int = 1) -> Html:
+                   years: int = 1, today_id: str | None = None) -> Html:
     """`summary.headline` as two tables, like with like: your team and the vendors that quoted,
     then the benchmarks; each cheapest over the horizon first: the horizon's present value, NPV
-    against today's operation (the decision column) and payback month, then the steady-state
+    against today's operation (the decision column; `today_id`'s row says it is today's
+    operation, as the chapter on the years does) and payback month, then the steady-state
     year's saving against in-house and the company's own staff. Six columns fit the text column
     at 1280 px in every language; each option's annual cost and cost per contact are in the
     chapters on the in-house team and the outsourcing options. Amounts are in the currency the
@@ -287,8 +289,9 @@ def headline_table(rows: Sequence[HeadlineRow], currency: str, lang: str,
                               offers_and_benchmarks(list(rows)), strict=True):
         if not group:
             continue
-        body = [[shown(row.name, lang), amount(row.present_value, lang), amount(row.npv, lang),
-                 _("never") if row.payback_month is None else fmt_number(row.payback_month, lang),
+        body = [[shown(row.name, lang), amount(row.present_value, lang),
+                 _("today's operation") if row.id == today_id else amount(row.npv, lang),
+                 payback_text(row.payback_month, lang, row.id == today_id),
                  amount(row.saving, lang),
                  fmt_number(row.company_fte, lang, 1)]
                 for row in group]

@@ -45,10 +45,10 @@ from analysis.names import (
     strip_isolates,
 )
 from analysis.report.blocks import Text
+from analysis.summary import DASH as DASH  # one dash for the CLI and the book
 from analysis.summary import option_name
 from analysis.workbook import format as wf
 
-DASH = "—"
 CHANNEL_NAMES = {c.value: c.label for c in wf.CHANNEL_CHOICES}
 MODEL_NAMES = {c.value: c.label for c in wf.MODEL_CHOICES}
 REGION_NAMES = {c.value: c.label for c in wf.REGION_CHOICES} | ref.NAMES["dedicated_hourly"]

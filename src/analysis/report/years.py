@@ -30,7 +30,7 @@ from analysis.report.charts import (
     words,
 )
 from analysis.report.words import DASH, amount, chart_labels, fill, in_currency, plain, share, shown
-from analysis.summary import option_name
+from analysis.summary import option_name, payback_text
 from analysis.workbook import format as wf
 
 PLAN_KEYS = ("discount_rate", "salary_inflation", "vendor_escalation", "usd_rate_change",
@@ -178,11 +178,6 @@ def cumulative_sentence(comparison: compare.Comparison, lang: str) -> Html:
     return paragraph(text)
 
 
-def payback_text(month: int | None, lang: str) -> str:
-    _ = translator(lang)
-    return _("never") if month is None else fmt_number(month, lang)
-
-
 def npv_table(comparison: compare.Comparison, lang: str) -> Html:
     """Present value, NPV against today's operation and payback month, cheapest first."""
     _ = translator(lang)
@@ -198,7 +193,7 @@ def npv_table(comparison: compare.Comparison, lang: str) -> Html:
             shown(name_of(comparison, option_id, lang), lang),
             amount(found.present_value, lang),
             _("today's operation") if today else amount(found.npv, lang),
-            DASH if today else payback_text(found.payback_month, lang),
+            payback_text(found.payback_month, lang, today),
         ])
     return table(header, rows, numeric=(1, 2, 3), key=(2,))
 
