@@ -513,6 +513,10 @@ def test_an_exit_at_the_end_of_the_horizon_is_not_costed(edited):
         "planning horizon (2 years, Company B11), or a blank cell: an exit at the horizon's end "
         "or later is not costed."
     )
+    _inputs, warnings = load(edited({"Company": {"B11": 1}, "Years": {"B14": 1}}))
+    (warning,) = [w for w in warnings if w.sheet == "Years"]
+    assert "(1 year, Company B11)" in warning.render()
+    assert "(1 an, Company B11)" in warning.render("ro")
 
 
 def test_years_bounds(edited):

@@ -132,8 +132,8 @@ def fmt_years(count: int, lang: str) -> str:
     1 to 10 years: Arabic writes "عدد السنوات: 3", Romanian "1 an" / "3 ani")."""
     _ = translator(lang)
     if count == 1:
-        return _("1 year")
-    return _("{count} years").format(count=fmt_number(count, lang))
+        return _(ONE_YEAR)
+    return _(COUNT_YEARS).format(count=fmt_number(count, lang))
 
 
 def fmt_number(value: float, lang: str, digits: int = 0) -> str:
@@ -157,3 +157,9 @@ def fmt_date(day: dt.date, lang: str) -> str:
 def N_(message: str) -> str:
     """Marks a message id for extraction where it is translated later (e.g. in `Problem`)."""
     return message
+
+
+ONE_YEAR = N_("1 year")
+COUNT_YEARS = N_("{count} years")
+"""A number of years in words (`fmt_years`; messages of the workbook's checks take them as
+terms)."""

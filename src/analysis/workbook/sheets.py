@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 
 from analysis import reference as ref
-from analysis.i18n import N_
+from analysis.i18n import COUNT_YEARS, N_, ONE_YEAR
 from analysis.model import (
     ACW_SHARE,
     WEEKS_PER_MONTH,
@@ -682,10 +682,12 @@ def _years(
     if exit_year is not None and horizon is not None and exit_year >= horizon:
         problems.append(Problem(
             fmt.YEARS, _cell(fmt.YEARS_FIELDS, "exit_year"), str(exit_year),
-            N_("a year before the last of the planning horizon ({years} years, Company {cell}), "
+            N_("a year before the last of the planning horizon ({years}, Company {cell}), "
                "or a blank cell: an exit at the horizon's end or later is not costed"),
             Severity.WARNING,
-            params=(("years", str(horizon)), ("cell", _cell(fmt.COMPANY_FIELDS, "horizon_years"))),
+            params=(("count", str(horizon)),
+                    ("cell", _cell(fmt.COMPANY_FIELDS, "horizon_years"))),
+            terms=(("years", ONE_YEAR if horizon == 1 else COUNT_YEARS),),
         ))
         values["exit_year"] = None
     return Years(**values)
