@@ -370,8 +370,8 @@ def tornado_sentence(comparison: compare.Comparison, lang: str) -> Html:
         "others stay at their likeliest values; the solid line is the saving over the horizon "
         "with every input at its likeliest, {saving}, the dashed line zero."
     ), lang, saving=fmt_money(comparison.recommendation.pv_saving, currency, lang))
-    most = fill(_("The saving depends most on {factor}: across its range it runs from {low} to "
-                  "{high}."), lang, factor=factor_label(top.factor, lang),
+    most = fill(_("The saving depends most on the input “{factor}”: across its range it runs "
+                  "from {low} to {high}."), lang, factor=factor_label(top.factor, lang),
                 low=fmt_money(min(top.saving_low, top.saving_high), currency, lang),
                 high=fmt_money(max(top.saving_low, top.saving_high), currency, lang))
     return paragraph(Text(f"{intro} {most}", f"{intro.html} {most.html}"))
@@ -422,10 +422,10 @@ def break_even_lines(comparison: compare.Comparison, lang: str) -> list[str]:
         parts = [_interval_text(scan.factor, member, i, scan, currency, lang)
                  for i in scan.intervals]
         grouped = scan.factor in ui.GROUPS
-        template = (_("{option} stays cheaper than the in-house team while {input} is "
-                      "{ranges} of today's.") if grouped else
-                    _("{option} stays cheaper than the in-house team while {input} is "
-                      "{ranges} (today {likely})."))
+        template = (_("{option} stays cheaper than the in-house team while the input “{input}” "
+                      "is {ranges} of today's.") if grouped else
+                    _("{option} stays cheaper than the in-house team while the input “{input}” "
+                      "is {ranges} (today {likely})."))
         lines.append(fill(template, lang, option=best, input=factor_label(scan.factor, lang),
                           ranges=_(" or ").join(parts),
                           likely=_scan_value(scan.factor, member, scan.likely, currency,
