@@ -10,10 +10,12 @@ import pytest
 from scipy import stats
 from toy_company import company, hourly, toy_staff
 
-from analysis import reference, staffing
+from analysis import compare, options, reference, staffing
+from analysis.horizon import evaluate_horizon
 from analysis.model import BillingBasis, InputRange
 from analysis.uncertainty import BOOK_DRAWS, analyse, billing_scenarios, scalar
 from analysis.uncertainty import inputs as ui
+from analysis.uncertainty.billing import at_basis_end
 from analysis.uncertainty.decision import (
     BILLING_BASIS,
     _intervals,
@@ -251,3 +253,22 @@ def test_billing_scenarios_show_the_verdict_under_each_basis(toy):
     assert seat["total"].item() == pytest.approx(254_800)
 
 
+
+
+@pytest.mark.parametrize(("rate", "warned"), [(20, True), (8, False)])
+def test_a_verdict_the_billing_basis_can_turn_says_so_before_signing(rate, warned):
+    """At 20 an hour the vendor beats the in-house team billed on in-seat hours but not on
+    paid hours (the company's 40% shrinkage: 1 / 0.6 of the hours); at 8 it wins on every basis.
+    The loss the caveat names is the ordinary pricing's, the quote billed on its dearest basis."""
+    inputs = company([hourly("Seat", rate)])
+    comparison = compare.compare(inputs, draws=200)
+    assert comparison.recommendation.option_id == "vendor:Seat"
+    found = [m for m in comparison.recommendation.caveats if m.id.startswith("Billed on")]
+    if not warned:
+        assert found == []
+        return
+    dearest = evaluate_horizon(options.evaluate(at_basis_end(inputs, dearest=True)))
+    loss = dearest.option("vendor:Seat").present_value - dearest.inhouse.present_value
+    assert loss > 0
+    (caveat,) = found
+    assert dict(caveat.params)["loss_money"] == pytest.approx(loss, rel=1e-3)

@@ -35,7 +35,7 @@ from analysis.horizon import Horizon, evaluate_horizon
 from analysis.i18n import N_
 from analysis.model import Channel, PricingModel
 from analysis.options import OptionCost, Scenario, like_for_like, saving_of
-from analysis.uncertainty.decision import THRESHOLD, Uncertainty
+from analysis.uncertainty.decision import BILLING_BASIS, THRESHOLD, Uncertainty
 from analysis.workbook import format as wf
 
 LANGUAGE_REGIONS = {
@@ -161,7 +161,8 @@ def recommend(scenario: Scenario, uncertainty: Uncertainty,
     reasons += _horizon_reasons(horizon, chosen)
     reasons += _operation_reasons(scenario, best)
     reasons += _break_even_reason(scenario, uncertainty, best)
-    caveats = _caveats(scenario, chosen) if chosen.kind == "vendor" else []
+    caveats = ([*_billing_caveat(uncertainty, chosen), *_caveats(scenario, chosen)]
+               if chosen.kind == "vendor" else [])
     picked = horizon.option(chosen.id)
     return Recommendation(verdict, chosen.id, chosen.name, best.id, saving, share,
                           tuple(reasons), tuple(caveats), npv=picked.npv,
@@ -381,6 +382,24 @@ def _language_caveats(language: str | None, regions: object) -> list[Message]:
                 (("language", language), ("region", region)),
             ))
     return caveats
+
+
+def _billing_caveat(uncertainty: Uncertainty, chosen: OptionCost) -> list[Message]:
+    """When the billing basis alone decides: billed on the basis least favourable to the
+    company, the chosen offer would cost more than the in-house team over the horizon (its bar
+    of the tornado crosses zero)."""
+    if uncertainty.best_outsourced_id != chosen.id:
+        return []
+    bar = next((b for b in uncertainty.tornado if b.factor == BILLING_BASIS), None)
+    if bar is None or not min(bar.saving_low, bar.saving_high) < 0 < max(bar.saving_low,
+                                                                         bar.saving_high):
+        return []
+    return [Message(
+        N_("Billed on the basis least favourable to you, {option} would cost {loss_money} more "
+           "than the in-house team over the horizon: have the contract state which hours or "
+           "minutes it bills (in seat, paid or productive hours; handled or talk minutes)."),
+        (("option", chosen.name), ("loss_money", -min(bar.saving_low, bar.saving_high))),
+    )]
 
 
 def _caveats(scenario: Scenario, best: OptionCost) -> list[Message]:
