@@ -80,3 +80,13 @@ def test_hostile_values_from_the_environment_run_nothing(sandbox, tmp_path):
                                "LANGS": f"en $(shell touch {marks}/3)"})
     assert done.returncode != 0 and list(marks.iterdir()) == []
     assert "Unknown language “$(shell”" in done.stderr
+
+
+def test_a_workbook_path_with_spaces_arrives_whole(sandbox, tmp_path):
+    """A path with spaces (and several in a row) reaches the program as one value: the message
+    names it as written, not a word of it."""
+    path = tmp_path / "My Company  Ltd" / "support plan 2026.xlsx"
+    done = _make(sandbox, [f"WORKBOOK={path}", "LANGS=en"])
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "Cannot read the workbook" in done.stderr and str(path) in done.stderr
+    assert "the file does not exist" in done.stderr
