@@ -66,12 +66,14 @@ def test_counts_match_the_exact_search(inputs, demand, scale):
     assert (exact.max(axis=0) - exact.min(axis=0) >= 1).all()
 
 
-def test_at_a_node_the_count_is_exact():
-    """The workbook's own handling time is a node: no interpolation at all there."""
-    inputs, _ = load("data/examples/romania-saas.xlsx")
+def _at_the_node(name: str, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """The first queue of an example at `scale` x its volume, from half to twice that, at the
+    workbook's own handling time and patience (a node): the curve's counts and the exact
+    search's, each of shape (draws, hours)."""
+    inputs, _ = load(f"data/examples/{name}.xlsx")
     demand = next(d for d in inputs.demand if d.channel.is_queued)
     weights = hour_weights(demand, inputs.assumptions)
-    per_day = demand.monthly_contacts / (WEEKS_PER_MONTH * weights.days)
+    per_day = scale * demand.monthly_contacts / (WEEKS_PER_MONTH * weights.days)
     cap = inputs.inhouse.max_occupancy
     base = per_day * weights.share * demand.slot_aht_seconds / SECONDS_PER_HOUR
     curve = QueueCurve(demand, cap, base)
@@ -87,7 +89,12 @@ def test_at_a_node_the_count_is_exact():
     extra = {} if patience is None else {"patience_seconds": demand.patience_seconds}
     exact = search(calls, demand.slot_aht_seconds, SECONDS_PER_HOUR, demand.target_seconds,
                    demand.service_level, cap, **extra).agents
-    found = curve.slots(y, plan).T
+    return curve.slots(y, plan).T, exact
+
+
+def test_at_a_node_the_count_is_exact():
+    """The workbook's own handling time is a node: no interpolation at all there."""
+    found, exact = _at_the_node("romania-saas", 1)
     assert (found == exact).all()
 
 
@@ -97,25 +104,6 @@ def test_thresholds_extended_on_demand_give_the_exact_counts(name, monkeypatch):
     traffic is covered, working out only the ones it adds; the counts are still the exact
     search's at the nodes (us-consumer's phone queue has a patience: Erlang A)."""
     monkeypatch.setattr(curves, "_enough", lambda peak, cap: 1)
-    inputs, _ = load(f"data/examples/{name}.xlsx")
-    demand = next(d for d in inputs.demand if d.channel.is_queued)
-    weights = hour_weights(demand, inputs.assumptions)
-    per_day = 20 * demand.monthly_contacts / (WEEKS_PER_MONTH * weights.days)
-    cap = inputs.inhouse.max_occupancy
-    base = per_day * weights.share * demand.slot_aht_seconds / SECONDS_PER_HOUR
-    curve = QueueCurve(demand, cap, base)
-    volume = np.linspace(0.5, 2.0, 400)
-    slot_aht = np.full(400, demand.slot_aht_seconds)
-    patience = (np.full(400, demand.patience_seconds)
-                if demand.patience_seconds is not None else None)
-    y = np.log(volume)
-    plan = curve.plan(slot_aht, patience)
-    curve.prepare(plan, y, y)
-    calls = per_day * weights.share[None, :] * volume[:, None]
-    search = erlang_a.required_agents if patience is not None else erlang.required_agents
-    extra = {} if patience is None else {"patience_seconds": demand.patience_seconds}
-    exact = search(calls, demand.slot_aht_seconds, SECONDS_PER_HOUR, demand.target_seconds,
-                   demand.service_level, cap, **extra).agents
+    found, exact = _at_the_node(name, 20)
     assert exact.max() > 10  # beyond the first batch of thresholds (10)
-    found = curve.slots(y, plan).T
     assert (found == exact).all()

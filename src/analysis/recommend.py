@@ -391,14 +391,14 @@ def _billing_caveat(uncertainty: Uncertainty, chosen: OptionCost) -> list[Messag
     if uncertainty.best_outsourced_id != chosen.id:
         return []
     bar = next((b for b in uncertainty.tornado if b.factor == BILLING_BASIS), None)
-    if bar is None or not min(bar.saving_low, bar.saving_high) < 0 < max(bar.saving_low,
-                                                                         bar.saving_high):
+    ends = sorted((bar.saving_low, bar.saving_high)) if bar else (0.0, 0.0)
+    if not ends[0] < 0 < ends[1]:
         return []
     return [Message(
         N_("Billed on the basis least favourable to you, {option} would cost {loss_money} more "
            "than the in-house team over the horizon: have the contract state which hours or "
            "minutes it bills (in seat, paid or productive hours; handled or talk minutes)."),
-        (("option", chosen.name), ("loss_money", -min(bar.saving_low, bar.saving_high))),
+        (("option", chosen.name), ("loss_money", -ends[0])),
     )]
 
 

@@ -29,8 +29,10 @@ level a vendor is expected to reach on the agents it is paid for (`costs.expecte
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from scipy.special import gammaincc, gammaln
@@ -107,8 +109,19 @@ WORKERS = min(os.cpu_count() or 1, 4)
 """Threads that work out thresholds (`QueueCurve._exact`) or price points (`engine`) at once:
 numpy and scipy leave Python's lock while they compute, and every node or point is worked out
 on its own, so the figures are the same on any number of threads."""
+T = TypeVar("T")
+R = TypeVar("R")
 SPLIT = 64
 """Nodes below which the thresholds are worked out on one thread (too little to share)."""
+
+
+def spread(work: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+    """`work` on each part, on up to `WORKERS` threads when there is more than one part; the
+    results in the parts' order."""
+    if len(parts) > 1 and WORKERS > 1:
+        with ThreadPoolExecutor(max_workers=min(WORKERS, len(parts))) as pool:
+            return list(pool.map(work, parts))
+    return [work(part) for part in parts]
 
 
 @dataclass(frozen=True)
@@ -320,11 +333,7 @@ class QueueCurve:
                                None if patience is None else patience[rows], self.target,
                                self.goal, self.cap)
 
-        if len(parts) > 1:
-            with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-                limits = np.concatenate(list(pool.map(part, parts)))
-        else:
-            limits = part(parts[0])
+        limits = np.concatenate(spread(part, parts))
         return {key: np.log(row) for key, row in zip(keys, limits, strict=True)}
 
 
@@ -521,26 +530,12 @@ class ErlangCTable:
         `traffic` > 0, of shape (hours, points); `decay` the answer target over the AHT per
         point."""
         stable = agents > traffic
-        position = traffic / np.maximum(agents, 1.0)
-        np.minimum(position, 1.0, out=position)
-        position *= self.POINTS
-        index = position.astype(np.int64)
-        np.minimum(index, self.POINTS - 1, out=index)
-        flat = agents.astype(np.int64)
-        flat *= self.POINTS + 1
-        flat += index
+        position = np.where(stable, traffic / np.maximum(agents, 1.0), 0.0) * self.POINTS
+        index = np.minimum(position.astype(np.int64), self.POINTS - 1)
+        flat = agents.astype(np.int64) * (self.POINTS + 1) + index
         low = np.take(self._wait, flat)
-        flat += 1
-        wait = np.take(self._wait, flat)
-        wait -= low
-        position -= index
-        wait *= position
-        wait += low
-        exponent = traffic - agents
-        exponent *= decay[None, :]
-        level = np.exp(exponent, out=exponent)
-        level *= wait
-        np.subtract(1.0, level, out=level)
+        wait = low + (np.take(self._wait, flat + 1) - low) * (position - index)
+        level = 1 - wait * np.exp((traffic - agents) * decay[None, :])
         level[~stable] = 0.0
         return level
 

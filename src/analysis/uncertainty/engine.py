@@ -18,7 +18,6 @@ change from today's operation, the team resized with the volume, the planned exi
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,13 +43,13 @@ from analysis.options import DEDICATED, HYBRID, INHOUSE_ID, MODELS, SHARED, mode
 from analysis.reference import Reference
 from analysis.staffing import HOURS_PER_DAY
 from analysis.uncertainty.curves import (
-    WORKERS,
     ErlangCTable,
     HourWeights,
     LevelChannel,
     QueueCurve,
     hour_weights,
     level_channel,
+    spread,
 )
 from analysis.uncertainty.inputs import Points, reference_id
 from analysis.workbook import ranges
@@ -222,9 +221,9 @@ class Engine:
         The live channels' places on their queue grids are found for all points first and
         their tables made once; then the points are priced `CHUNK` at a time: arrays of that
         size stay in the processor's cache, which makes the arithmetic several times faster
-        than on all points at once. The chunks are priced on `WORKERS` threads (numpy leaves
-        Python's lock while it computes); each chunk's figures depend on its points alone, so
-        the result is the same whatever the order the threads finish in.
+        than on all points at once. The chunks are priced on several threads (`curves.spread`;
+        numpy leaves Python's lock while it computes); each chunk's figures depend on its
+        points alone, so the result is the same whatever the order the threads finish in.
         """
         plans = self._plans(self._values(points))
 
@@ -234,12 +233,7 @@ class Engine:
                      for key, (plan, y, slot) in plans.items()}
             return self._evaluate(self._values(points.take(part)), found)
 
-        starts = range(0, points.size, CHUNK)
-        if len(starts) > 1 and WORKERS > 1:
-            with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-                found = list(pool.map(chunk, starts))
-        else:
-            found = [chunk(start) for start in starts]
+        found = spread(chunk, range(0, points.size, CHUNK))
         return Evaluation(self.options, np.concatenate([f[0] for f in found]),
                           np.concatenate([f[1] for f in found]), self.today_id)
 
