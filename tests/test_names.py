@@ -167,3 +167,26 @@ def test_the_terminal_summary_shortens_names(edited):
     plain = summary.render(short, summary.headline(short, "en"), "en")
     width = max(len(line) for line in plain.splitlines()[1:])
     assert max(len(line) for line in text.splitlines()[1:]) == width
+
+
+HOSTILE = f"""Acme "A" <script>alert('x')</script> =cmd|' /C calc'!A0 {RLO}Co"""
+"""58 characters, under `names.MAX_SHOWN`: the pages show it whole."""
+
+
+def test_a_hostile_vendor_name_is_data_in_every_output(edited):
+    """Quotes, markup, a spreadsheet formula and a bidi override typed as a vendor's name: the
+    loader keeps the text (the override dropped), the JSON carries it as written, the pages
+    escape it (in Arabic inside its own isolate) and nothing reads it as a formula or a tag."""
+    typed = HOSTILE.replace(RLO, "")
+    inputs, _warnings = loader.load(edited({fmt.QUOTES: {VENDOR_CELL: HOSTILE}}))
+    assert inputs.quotes[0].vendor == typed
+    names = [o["name"] for o in summary.summary_object(inputs)["options"]]
+    assert typed in names
+    escaped = ("Acme &quot;A&quot; &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; "
+               "=cmd|&#x27; /C calc&#x27;!A0 Co")
+    for lang in ("en", "ar"):
+        page = headline_table(summary.headline(inputs, lang), "SAR", lang).html
+        assert "<script>" not in page
+        assert escaped in page.replace("&#39;", "&#x27;")
+    arabic = headline_table(summary.headline(inputs, "ar"), "SAR", "ar").html
+    assert f'<bdi class="name">{escaped}</bdi>' in arabic.replace("&#39;", "&#x27;")
